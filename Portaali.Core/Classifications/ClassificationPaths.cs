@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Data;
+
+namespace Portaali.Core.Classifications;
+
+/// <summary>The whole tree in memory (a few hundred nodes) for showing a node with its ancestors.</summary>
+public class ClassificationPaths(IReadOnlyDictionary<int, ClassificationNode> nodes)
+{
+    public static async Task<ClassificationPaths> LoadAsync(PortaaliDbContext db, CancellationToken ct) =>
+        new(await db.ClassificationNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, ct));
+
+    public string PathOf(int id)
+    {
+        var names = new List<string>();
+        for (int? cursor = id; cursor is { } c && nodes.TryGetValue(c, out var node) && names.Count < 50; cursor = node.ParentId)
+            names.Add(node.Name);
+        names.Reverse();
+        return string.Join(" › ", names);
+    }
+
+    public bool IsRetired(int id) => nodes.TryGetValue(id, out var node) && node.IsRetired;
+
+    public bool IsAncestorOrSelf(int ancestorId, int id)
+    {
+        for (int? cursor = id; cursor is { } c && nodes.TryGetValue(c, out var node); cursor = node.ParentId)
+            if (c == ancestorId) return true;
+        return false;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Portaali.Core.Common;
+
+namespace Portaali.Core.Customers;
+
+/// <summary>Field rules shared by the edit forms and the services that save them.</summary>
+public static partial class CustomerRules
+{
+    [GeneratedRegex(@"^\+?[0-9 ()\-]{5,20}$")]
+    private static partial Regex PhoneShape();
+
+    public static string? ValidateName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? CoreText.Get("NameRequired")
+        : name.Trim().Length > 200 ? CoreText.Get("NameTooLong") : null;
+
+    public static string? ValidateBusinessId(string? value)
+    {
+        var normalized = BusinessId.Normalize(value);
+        if (normalized is null) return null;
+        if (!BusinessId.HasValidShape(normalized)) return CoreText.Get("BusinessIdFormat");
+        return BusinessId.IsValid(normalized) ? null : CoreText.Get("BusinessIdCheckDigit");
+    }
+
+    public static string? ValidateEmail(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var trimmed = value.Trim();
+        return MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
+            ? null : CoreText.Get("EmailFormat");
+    }
+
+    public static string? ValidatePhone(string? value) =>
+        string.IsNullOrWhiteSpace(value) || PhoneShape().IsMatch(value.Trim()) ? null : CoreText.Get("PhoneFormat");
+
+    public static string? ValidateSizeClass(int value) =>
+        value is >= 0 and <= 9 ? null : CoreText.Get("SizeClassRange");
+
+    public static IReadOnlyList<FieldError> Validate(CustomerEdit edit)
+    {
+        var errors = new List<FieldError>();
+        void Check(string field, string? message) { if (message is not null) errors.Add(new(field, message)); }
+        Check(nameof(edit.Name), ValidateName(edit.Name));
+        Check(nameof(edit.BusinessId), ValidateBusinessId(edit.BusinessId));
+        Check(nameof(edit.Email), ValidateEmail(edit.Email));
+        Check(nameof(edit.Phone), ValidatePhone(edit.Phone));
+        Check(nameof(edit.SizeClass), ValidateSizeClass(edit.SizeClass));
+        if (edit.Revenue < 0) Check(nameof(edit.Revenue), CoreText.Get("RevenueNegative"));
+        return errors;
+    }
+
+    public static IReadOnlyList<FieldError> Validate(Contacts.ContactEdit edit)
+    {
+        var errors = new List<FieldError>();
+        void Check(string field, string? message) { if (message is not null) errors.Add(new(field, message)); }
+        if (string.IsNullOrWhiteSpace(edit.FirstName)) Check(nameof(edit.FirstName), CoreText.Get("FirstNameRequired"));
+        if (string.IsNullOrWhiteSpace(edit.LastName)) Check(nameof(edit.LastName), CoreText.Get("LastNameRequired"));
+        Check(nameof(edit.Email), ValidateEmail(edit.Email));
+        Check(nameof(edit.Phone), ValidatePhone(edit.Phone));
+        return errors;
+    }
+
+    /// <summary>A name reduced to what tells companies apart: lower case, no company form, no punctuation.</summary>
+    public static string ComparableName(string name)
+    {
+        var words = Regex.Split(name.ToLowerInvariant(), @"[^\p{L}\p{Nd}]+")
+            .Where(w => w.Length > 0 && !CompanyFormWords.Contains(w));
+        return string.Join(" ", words);
+    }
+
+    private static readonly HashSet<string> CompanyFormWords =
+        ["oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "osk", "ltd", "oü", "inc", "lkv"];
+
+    /// <summary>Two names are similar when their comparable forms match, one contains the other, or they are two edits apart.</summary>
+    public static bool AreSimilarNames(string a, string b)
+    {
+        var x = ComparableName(a);
+        var y = ComparableName(b);
+        if (x.Length == 0 || y.Length == 0) return false;
+        if (x == y) return true;
+        if (Math.Min(x.Length, y.Length) >= 5 && (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))) return true;
+        return Math.Abs(x.Length - y.Length) <= 2 && Levenshtein(x, y) <= (Math.Max(x.Length, y.Length) >= 8 ? 2 : 1);
+    }
+
+    private static int Levenshtein(string s, string t)
+    {
+        var previous = new int[t.Length + 1];
+        var current = new int[t.Length + 1];
+        for (var j = 0; j <= t.Length; j++) previous[j] = j;
+        for (var i = 1; i <= s.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= t.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (s[i - 1] == t[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[t.Length];
+    }
+
+    public static string SearchForm(string text) => text.Trim().ToLowerInvariant();
+}

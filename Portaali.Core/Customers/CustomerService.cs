@@ -1,0 +1,376 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Auditing;
+using Portaali.Core.Common;
+using Portaali.Core.Data;
+using Portaali.Core.Security;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+
+namespace Portaali.Core.Customers;
+
+/// <summary>Finding, creating, editing, passivating and merging customers.</summary>
+public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
+{
+    /// <summary>Searches the whole base by name fragment, Business ID, municipality or contact name; paged and sorted in SQL.</summary>
+    public async Task<PagedResult<CustomerRow>> SearchAsync(CustomerQuery query, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customers = db.Customers.AsNoTracking();
+
+        if (!query.IncludePassive) customers = customers.Where(c => !c.IsPassive);
+        if (query.OnlyMine) customers = customers.Where(c => c.Responsibles.Any(r => r.UserId == actor.Id));
+        if (!string.IsNullOrEmpty(query.MunicipalityCode)) customers = customers.Where(c => c.MunicipalityCode == query.MunicipalityCode);
+        if (query.Segment is { } segment) customers = customers.Where(c => c.Segment == segment);
+        if (!string.IsNullOrWhiteSpace(query.Text)) customers = customers.Where(TextFilter(query.Text));
+
+        var total = await customers.CountAsync(ct);
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            (CustomerSort.BusinessId, false) => customers.OrderBy(c => c.BusinessId),
+            (CustomerSort.BusinessId, true) => customers.OrderByDescending(c => c.BusinessId),
+            (CustomerSort.Municipality, false) => customers.OrderBy(c => c.MunicipalityCode),
+            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => c.MunicipalityCode),
+            (CustomerSort.Segment, false) => customers.OrderBy(c => c.Segment),
+            (CustomerSort.Segment, true) => customers.OrderByDescending(c => c.Segment),
+            (CustomerSort.SizeClass, false) => customers.OrderBy(c => c.SizeClass),
+            (CustomerSort.SizeClass, true) => customers.OrderByDescending(c => c.SizeClass),
+            (CustomerSort.Revenue, false) => customers.OrderBy(c => c.Revenue),
+            (CustomerSort.Revenue, true) => customers.OrderByDescending(c => c.Revenue),
+            (_, true) => customers.OrderByDescending(c => c.NameSearch),
+            _ => customers.OrderBy(c => c.NameSearch),
+        };
+        var page = await sorted.ThenBy(c => c.Id)
+            .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
+            .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive })
+            .ToListAsync(ct);
+        var rows = page.Select(c => new CustomerRow(c.Id, c.Name, c.BusinessId, c.MunicipalityCode,
+            Municipalities.NameOf(c.MunicipalityCode), c.Segment, c.SizeClass, c.Revenue, c.IsPassive)).ToList();
+        return new PagedResult<CustomerRow>(rows, total);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Customer, bool>> TextFilter(string text)
+    {
+        var term = CustomerRules.SearchForm(text);
+        var businessId = BusinessId.Normalize(text) ?? term;
+        var municipalityCodes = Municipalities.All
+            .Where(m => m.Name.StartsWith(term, StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).ToList();
+        var pattern = "%" + term.Replace("%", "").Replace("_", "") + "%";
+        return c => EF.Functions.Like(c.NameSearch, pattern)
+            || (c.BusinessId != null && c.BusinessId.StartsWith(businessId))
+            || municipalityCodes.Contains(c.MunicipalityCode!)
+            || c.Contacts.Any(p => EF.Functions.Like(p.NameSearch, pattern))
+            || c.ExternalNumbers.Any(n => n.Number == text.Trim());
+    }
+
+    public async Task<CustomerDetails> GetAsync(int id, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Customers.AsNoTracking().AsSplitQuery()
+            .Include(c => c.ExternalNumbers)
+            .Include(c => c.Responsibles).ThenInclude(r => r.User)
+            .FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+
+        var contacts = await db.Contacts.AsNoTracking().Where(p => p.CustomerId == id)
+            .OrderBy(p => p.HasLeft).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft,
+                Roles = p.Classifications.Select(k => k.Node!.Name).ToList() })
+            .ToListAsync(ct);
+        var nodes = await Classifications.ClassificationPaths.LoadAsync(db, ct);
+        var classifications = await db.CustomerClassifications.AsNoTracking().Where(k => k.CustomerId == id)
+            .Select(k => new { k.NodeId, k.AssignedAt }).ToListAsync(ct);
+        var history = await db.SegmentChanges.AsNoTracking().Where(s => s.CustomerId == id)
+            .OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id)
+            .Select(s => new SegmentHistoryRow(s.From, s.To, s.Reason, s.ChangedByName, s.ChangedAt)).ToListAsync(ct);
+        var merges = await db.CustomerMerges.AsNoTracking().Where(m => m.SurvivorId == id).OrderByDescending(m => m.MergedAt)
+            .Select(m => new MergeRow(m.MergedName, m.MergedBusinessId, m.Summary, m.MergedAt)).ToListAsync(ct);
+        var isFavourite = await db.Favourites.AnyAsync(f => f.UserId == actor.Id && f.CustomerId == id, ct);
+        var municipality = Municipalities.All.FirstOrDefault(m => m.Code == c.MunicipalityCode);
+
+        return new CustomerDetails(c.Id, c.Name, c.BusinessId, c.CompanyForm, c.VisitingAddress, c.PostalAddress,
+            c.MunicipalityCode, municipality?.Name, municipality?.Region, c.Phone, c.Email, c.Website, c.SizeClass, c.Revenue,
+            c.IndustryCode, c.Segment, c.IsPassive, c.PassivatedOn, c.PassivationReason, c.Version,
+            contacts.Select(p => new ContactRow(p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.Roles)).ToList(),
+            classifications.Select(k => new AssignedClassification(k.NodeId, nodes.PathOf(k.NodeId), nodes.IsRetired(k.NodeId), k.AssignedAt))
+                .OrderBy(k => k.Path, StringComparer.CurrentCulture).ToList(),
+            history,
+            c.Responsibles.Where(r => r.User is not null).Select(r => new PersonRef(r.UserId, r.User!.DisplayName)).OrderBy(p => p.Name).ToList(),
+            c.ExternalNumbers.Select(n => new ExternalNumberRow(n.System, n.Number)).ToList(),
+            merges, isFavourite);
+    }
+
+    /// <summary>Customers that may be the same organisation: the same Business ID, or a similar name in the same municipality.</summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(string name, string? businessId, string? municipalityCode,
+        int? excludeId = null, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new List<DuplicateCandidate>();
+        var normalizedId = BusinessId.Normalize(businessId);
+        if (normalizedId is not null)
+        {
+            var same = await db.Customers.AsNoTracking()
+                .Where(c => c.BusinessId == normalizedId && c.Id != excludeId)
+                .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.IsPassive }).ToListAsync(ct);
+            result.AddRange(same.Select(c => new DuplicateCandidate(c.Id, c.Name, c.BusinessId,
+                Municipalities.NameOf(c.MunicipalityCode), c.IsPassive, DuplicateReason.SameBusinessId)));
+        }
+        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrEmpty(municipalityCode))
+        {
+            // A municipality holds at most a few thousand customers: compare their names here, after a narrow projection.
+            var local = await db.Customers.AsNoTracking()
+                .Where(c => c.MunicipalityCode == municipalityCode && c.Id != excludeId)
+                .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.IsPassive }).ToListAsync(ct);
+            result.AddRange(local
+                .Where(c => result.All(r => r.Id != c.Id) && CustomerRules.AreSimilarNames(name, c.Name))
+                .Select(c => new DuplicateCandidate(c.Id, c.Name, c.BusinessId, Municipalities.NameOf(c.MunicipalityCode),
+                    c.IsPassive, DuplicateReason.SimilarNameSameMunicipality)));
+        }
+        return result;
+    }
+
+    /// <summary>Adds a customer; the caller has shown the duplicates and the user chose to go on.</summary>
+    public async Task<int> CreateAsync(CustomerEdit edit, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        ThrowIfInvalid(CustomerRules.Validate(edit));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var customer = new Customer { Name = "", CreatedAt = now };
+        Apply(edit, customer);
+        customer.Segment = Segment.C;
+        customer.SegmentChanges.Add(new SegmentChange
+        {
+            To = Segment.C, Reason = CoreText.Get("SegmentInitialReason"), ChangedAt = now,
+            ChangedByUserId = actor.Id, ChangedByName = actor.Name,
+        });
+        customer.Responsibles.Add(new CustomerResponsible { UserId = actor.Id });
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor, now, customer.Id, "Customer", customer.Id, "Created",
+            AuditLog.Diff(new Dictionary<string, string?>(), AuditLog.Fields(customer)));
+        await db.SaveChangesAsync(ct);
+        return customer.Id;
+    }
+
+    /// <summary>Saves an edit; throws <see cref="ConcurrencyConflictException"/> when someone saved after <paramref name="edit"/> was loaded.</summary>
+    public async Task<Guid> UpdateAsync(int id, CustomerEdit edit, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        ThrowIfInvalid(CustomerRules.Validate(edit));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        if (customer.Version != edit.Version)
+            throw new ConcurrencyConflictException(CoreText.Get("CustomerConflict"));
+        var before = AuditLog.Fields(customer);
+        Apply(edit, customer);
+        var changes = AuditLog.Diff(before, AuditLog.Fields(customer));
+        if (changes.Count == 0) return customer.Version;
+        db.Entry(customer).Property(c => c.Version).OriginalValue = edit.Version;
+        customer.Version = Guid.NewGuid();
+        AuditLog.Record(db, actor, clock.GetUtcNow().UtcDateTime, id, "Customer", id, "Updated", changes);
+        await SaveOrConflictAsync(db, "CustomerConflict", ct);
+        return customer.Version;
+    }
+
+    public async Task PassivateAsync(int id, string reason, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        if (string.IsNullOrWhiteSpace(reason)) throw new ValidationFailedException([new("Reason", CoreText.Get("PassivationReasonRequired"))]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        if (customer.IsPassive) throw new DomainException(CoreText.Get("AlreadyPassive"));
+        var now = clock.GetUtcNow();
+        customer.IsPassive = true;
+        customer.PassivatedOn = DateOnly.FromDateTime(now.UtcDateTime);
+        customer.PassivationReason = reason.Trim();
+        customer.Version = Guid.NewGuid();
+        AuditLog.Record(db, actor, now.UtcDateTime, id, "Customer", id, "Passivated", [new("PassivationReason", null, customer.PassivationReason)]);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReactivateAsync(int id, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        if (!customer.IsPassive) return;
+        AuditLog.Record(db, actor, clock.GetUtcNow().UtcDateTime, id, "Customer", id, "Reactivated",
+            [new("PassivationReason", customer.PassivationReason, null)]);
+        customer.IsPassive = false;
+        customer.PassivatedOn = null;
+        customer.PassivationReason = null;
+        customer.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Refuses new work (contacts, activities, offers) on a passive customer.</summary>
+    public static async Task EnsureActiveAsync(PortaaliDbContext db, int customerId, CancellationToken ct)
+    {
+        var state = await db.Customers.Where(c => c.Id == customerId).Select(c => new { c.IsPassive, c.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        if (state.IsPassive) throw new DomainException(CoreText.Get("CustomerPassive", state.Name));
+    }
+
+    public async Task SetResponsiblesAsync(int id, IReadOnlyCollection<int> userIds, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.CustomerResponsibles.Include(r => r.User).Where(r => r.CustomerId == id).ToListAsync(ct);
+        var names = await db.Users.Where(u => userIds.Contains(u.Id) || current.Select(r => r.UserId).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        db.CustomerResponsibles.RemoveRange(current.Where(r => !userIds.Contains(r.UserId)));
+        db.CustomerResponsibles.AddRange(userIds.Where(u => current.All(r => r.UserId != u))
+            .Select(u => new CustomerResponsible { CustomerId = id, UserId = u }));
+        string Join(IEnumerable<int> ids) => string.Join(", ", ids.Select(i => names.GetValueOrDefault(i) ?? "?").Order());
+        AuditLog.Record(db, actor, clock.GetUtcNow().UtcDateTime, id, "Customer", id, "Updated",
+            [new("Responsibles", Join(current.Select(r => r.UserId)), Join(userIds))]);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Merges a duplicate into the surviving customer; administrators only. Nothing of the duplicate is lost.</summary>
+    public async Task MergeAsync(int duplicateId, int survivorId, CancellationToken ct = default)
+    {
+        var actor = await guard.DemandAsync(Policies.MergeCustomers);
+        if (duplicateId == survivorId) throw new DomainException(CoreText.Get("MergeSameCustomer"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var duplicate = await db.Customers.AsSplitQuery()
+            .Include(c => c.ExternalNumbers).Include(c => c.Responsibles).Include(c => c.Classifications)
+            .FirstOrDefaultAsync(c => c.Id == duplicateId, ct) ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        var survivor = await db.Customers.AsSplitQuery()
+            .Include(c => c.ExternalNumbers).Include(c => c.Responsibles).Include(c => c.Classifications)
+            .FirstOrDefaultAsync(c => c.Id == survivorId, ct) ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var survivorBefore = AuditLog.Fields(survivor);
+
+        var movedContacts = await db.Contacts.Where(p => p.CustomerId == duplicateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomerId, survivorId), ct);
+        var movedSegmentChanges = await db.SegmentChanges.Where(s => s.CustomerId == duplicateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, survivorId), ct);
+        await db.AuditEntries.Where(a => a.CustomerId == duplicateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, survivorId), ct);
+        await db.CustomerMerges.Where(m => m.SurvivorId == duplicateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivorId), ct);
+
+        var newClassifications = duplicate.Classifications.Where(k => survivor.Classifications.All(s => s.NodeId != k.NodeId))
+            .Select(k => new Classifications.CustomerClassification { NodeId = k.NodeId, AssignedAt = k.AssignedAt, AssignedByUserId = k.AssignedByUserId }).ToList();
+        survivor.Classifications.AddRange(newClassifications);
+        var newNumbers = duplicate.ExternalNumbers.Where(n => survivor.ExternalNumbers.All(s => s.System != n.System || s.Number != n.Number)).ToList();
+        db.ExternalNumbers.RemoveRange(duplicate.ExternalNumbers);
+        await db.SaveChangesAsync(ct); // release the unique (system, number) keys before they move
+        survivor.ExternalNumbers.AddRange(newNumbers.Select(n => new ExternalNumber { System = n.System, Number = n.Number }));
+        survivor.Responsibles.AddRange(duplicate.Responsibles.Where(r => survivor.Responsibles.All(s => s.UserId != r.UserId))
+            .Select(r => new CustomerResponsible { UserId = r.UserId }));
+
+        var favouriteUsers = await db.Favourites.Where(f => f.CustomerId == duplicateId).Select(f => f.UserId).ToListAsync(ct);
+        var survivorFans = await db.Favourites.Where(f => f.CustomerId == survivorId).Select(f => f.UserId).ToListAsync(ct);
+        db.Favourites.AddRange(favouriteUsers.Except(survivorFans).Select(u => new Favourite { UserId = u, CustomerId = survivorId, AddedAt = now }));
+        await db.Favourites.Where(f => f.CustomerId == duplicateId).ExecuteDeleteAsync(ct);
+
+        FillBlanks(survivor, duplicate);
+        survivor.Version = Guid.NewGuid();
+
+        var summary = CoreText.Get("MergeSummary", movedContacts, newClassifications.Count, newNumbers.Count, movedSegmentChanges);
+        db.CustomerMerges.Add(new CustomerMerge
+        {
+            SurvivorId = survivorId, MergedCustomerId = duplicateId, MergedName = duplicate.Name, MergedBusinessId = duplicate.BusinessId,
+            Snapshot = JsonSerializer.Serialize(new
+            {
+                Fields = AuditLog.Fields(duplicate), duplicate.Segment, duplicate.IsPassive, duplicate.PassivationReason,
+                ExternalNumbers = duplicate.ExternalNumbers.Select(n => new { n.System, n.Number }),
+                Classifications = duplicate.Classifications.Select(k => k.NodeId),
+            }),
+            Summary = summary, MergedByUserId = actor.Id, MergedAt = now,
+        });
+        AuditLog.Record(db, actor, now, survivorId, "Customer", survivorId, "Merged",
+            [new("MergedCustomer", $"{duplicate.Name} ({duplicate.BusinessId ?? "–"})", null), .. AuditLog.Diff(survivorBefore, AuditLog.Fields(survivor))]);
+        db.CustomerClassifications.RemoveRange(duplicate.Classifications);
+        db.CustomerResponsibles.RemoveRange(duplicate.Responsibles);
+        db.Customers.Remove(duplicate);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void FillBlanks(Customer survivor, Customer duplicate)
+    {
+        survivor.BusinessId ??= duplicate.BusinessId;
+        survivor.CompanyForm ??= duplicate.CompanyForm;
+        survivor.MunicipalityCode ??= duplicate.MunicipalityCode;
+        survivor.Phone ??= duplicate.Phone;
+        survivor.Email ??= duplicate.Email;
+        survivor.Website ??= duplicate.Website;
+        survivor.Revenue ??= duplicate.Revenue;
+        survivor.IndustryCode ??= duplicate.IndustryCode;
+        if (survivor.SizeClass == 0) survivor.SizeClass = duplicate.SizeClass;
+        if (string.IsNullOrEmpty(survivor.VisitingAddress.ToString()))
+            survivor.VisitingAddress = new Address { Street = duplicate.VisitingAddress.Street, PostalCode = duplicate.VisitingAddress.PostalCode, City = duplicate.VisitingAddress.City };
+        if (string.IsNullOrEmpty(survivor.PostalAddress.ToString()))
+            survivor.PostalAddress = new Address { Street = duplicate.PostalAddress.Street, PostalCode = duplicate.PostalAddress.PostalCode, City = duplicate.PostalAddress.City };
+    }
+
+    public async Task<IReadOnlyList<AuditRow>> GetAuditTrailAsync(int customerId, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
+        return entries.Select(a => new AuditRow(a.At, a.UserName, a.EntityType, a.Action, AuditLog.ParseChanges(a.Changes))).ToList();
+    }
+
+    public async Task<bool> ToggleFavouriteAsync(int customerId, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.Favourites.FindAsync([actor.Id, customerId], ct);
+        if (existing is null) db.Favourites.Add(new Favourite { UserId = actor.Id, CustomerId = customerId, AddedAt = clock.GetUtcNow().UtcDateTime });
+        else db.Favourites.Remove(existing);
+        await db.SaveChangesAsync(ct);
+        return existing is null;
+    }
+
+    public async Task<IReadOnlyList<PersonRef>> GetFavouritesAsync(CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Favourites.AsNoTracking().Where(f => f.UserId == actor.Id)
+            .Join(db.Customers, f => f.CustomerId, c => c.Id, (f, c) => new PersonRef(c.Id, c.Name))
+            .OrderBy(p => p.Name).ToListAsync(ct);
+    }
+
+    internal static void Apply(CustomerEdit edit, Customer customer)
+    {
+        customer.Name = edit.Name.Trim();
+        customer.NameSearch = CustomerRules.SearchForm(customer.Name);
+        customer.BusinessId = BusinessId.Normalize(edit.BusinessId);
+        customer.CompanyForm = Clean(edit.CompanyForm);
+        customer.VisitingAddress = new Address { Street = Clean(edit.VisitingStreet), PostalCode = Clean(edit.VisitingPostalCode), City = Clean(edit.VisitingCity) };
+        customer.PostalAddress = new Address { Street = Clean(edit.PostalStreet), PostalCode = Clean(edit.PostalPostalCode), City = Clean(edit.PostalCity) };
+        customer.MunicipalityCode = Clean(edit.MunicipalityCode);
+        customer.Phone = Clean(edit.Phone);
+        customer.Email = Clean(edit.Email);
+        customer.Website = Clean(edit.Website);
+        customer.SizeClass = edit.SizeClass;
+        customer.Revenue = edit.Revenue;
+        customer.IndustryCode = Clean(edit.IndustryCode);
+    }
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+    }
+
+    internal static async Task SaveOrConflictAsync(PortaaliDbContext db, string messageKey, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(CoreText.Get(messageKey)); }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portaali.Core.Classifications;
+using Portaali.Core.Contacts;
+using Portaali.Core.Customers;
+using Portaali.Core.Security;
+using Portaali.Core.Seeding;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+
+namespace Portaali.Core.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the DbContext factory and every feature service of Core.</summary>
+    public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessGuard>();
+        services.AddScoped<CustomerService>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<ClassificationService>();
+        services.AddScoped<SegmentService>();
+        services.AddScoped<UserService>();
+        return services;
+    }
+
+    /// <summary>Applies migrations and, when the database holds no users, seeds the demo base. Reseed starts from an empty file.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, bool seedDemo, bool reseed, ILogger logger, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<PortaaliDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } dir)
+            Directory.CreateDirectory(dir);
+        if (reseed)
+        {
+            logger.LogWarning("Re-seeding: the database is emptied and the demo base written again");
+            await db.Database.EnsureDeletedAsync(ct);
+        }
+        await db.Database.MigrateAsync(ct);
+        if (seedDemo && !await db.Users.AnyAsync(ct))
+        {
+            logger.LogInformation("Seeding the demo database");
+            await new DemoSeeder(db).SeedAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portaali.Core.Auditing;
+using Portaali.Core.Classifications;
+using Portaali.Core.Contacts;
+using Portaali.Core.Customers;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+
+namespace Portaali.Core.Data;
+
+public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ExternalNumber> ExternalNumbers => Set<ExternalNumber>();
+    public DbSet<CustomerResponsible> CustomerResponsibles => Set<CustomerResponsible>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+    public DbSet<ClassificationNode> ClassificationNodes => Set<ClassificationNode>();
+    public DbSet<CustomerClassification> CustomerClassifications => Set<CustomerClassification>();
+    public DbSet<ContactClassification> ContactClassifications => Set<ContactClassification>();
+    public DbSet<SegmentChange> SegmentChanges => Set<SegmentChange>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Customer>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.NameSearch).HasMaxLength(200);
+            e.Property(c => c.BusinessId).HasMaxLength(9);
+            e.Property(c => c.Segment).HasConversion<string>().HasMaxLength(12);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.OwnsOne(c => c.VisitingAddress, a => ConfigureAddress(a, "Visiting"));
+            e.OwnsOne(c => c.PostalAddress, a => ConfigureAddress(a, "Postal"));
+            e.HasIndex(c => c.NameSearch);
+            e.HasIndex(c => c.BusinessId);
+            e.HasIndex(c => c.MunicipalityCode);
+            e.HasIndex(c => new { c.IsPassive, c.Segment });
+            e.HasMany(c => c.Contacts).WithOne(c => c.Customer!).HasForeignKey(c => c.CustomerId);
+            e.HasMany(c => c.ExternalNumbers).WithOne().HasForeignKey(n => n.CustomerId);
+            e.HasMany(c => c.Responsibles).WithOne().HasForeignKey(r => r.CustomerId);
+            e.HasMany(c => c.Classifications).WithOne().HasForeignKey(c => c.CustomerId);
+            e.HasMany(c => c.SegmentChanges).WithOne().HasForeignKey(s => s.CustomerId);
+        });
+        b.Entity<Contact>(e =>
+        {
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => c.NameSearch);
+            e.HasIndex(c => c.Email);
+            e.HasMany(c => c.Classifications).WithOne().HasForeignKey(c => c.ContactId);
+        });
+        b.Entity<ExternalNumber>().HasIndex(n => new { n.System, n.Number }).IsUnique();
+        b.Entity<CustomerResponsible>(e =>
+        {
+            e.HasKey(r => new { r.CustomerId, r.UserId });
+            e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId);
+            e.HasIndex(r => r.UserId);
+        });
+        b.Entity<Municipality>(e =>
+        {
+            e.HasKey(m => m.Code);
+            e.HasData(Portaali.Core.Customers.Municipalities.All);
+        });
+        b.Entity<ClassificationNode>(e =>
+        {
+            e.Property(n => n.Target).HasConversion<string>().HasMaxLength(10);
+            e.HasOne(n => n.Parent).WithMany(n => n.Children).HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(n => n.SystemKey).IsUnique();
+        });
+        b.Entity<CustomerClassification>(e =>
+        {
+            e.HasKey(c => new { c.CustomerId, c.NodeId });
+            e.HasOne(c => c.Node).WithMany().HasForeignKey(c => c.NodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.NodeId);
+        });
+        b.Entity<ContactClassification>(e =>
+        {
+            e.HasKey(c => new { c.ContactId, c.NodeId });
+            e.HasOne(c => c.Node).WithMany().HasForeignKey(c => c.NodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.NodeId);
+        });
+        b.Entity<SegmentChange>(e =>
+        {
+            e.Property(s => s.From).HasConversion<string>().HasMaxLength(12);
+            e.Property(s => s.To).HasConversion<string>().HasMaxLength(12);
+        });
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.Group).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(u => u.Email).IsUnique();
+        });
+        b.Entity<Favourite>().HasKey(f => new { f.UserId, f.CustomerId });
+        b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
+        b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
+    }
+
+    private static void ConfigureAddress<T>(OwnedNavigationBuilder<T, Address> a, string prefix) where T : class
+    {
+        a.Property(x => x.Street).HasColumnName(prefix + "Street").HasMaxLength(200);
+        a.Property(x => x.PostalCode).HasColumnName(prefix + "PostalCode").HasMaxLength(10);
+        a.Property(x => x.City).HasColumnName(prefix + "City").HasMaxLength(100);
+    }
+}

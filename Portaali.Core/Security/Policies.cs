@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Portaali.Core.Users;
+
+namespace Portaali.Core.Security;
+
+/// <summary>Every named policy of Portaali, in one place; pages, components and Core services all use these.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Administer = nameof(Administer);
+    public const string ManageClassifications = nameof(ManageClassifications);
+    public const string MergeCustomers = nameof(MergeCustomers);
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ApproveKeyAccounts = nameof(ApproveKeyAccounts);
+    public const string SetSegments = nameof(SetSegments);
+
+    public static readonly string[] Administrators =
+        [nameof(UserGroup.Administrator), nameof(UserGroup.DeputyAdministrator)];
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Administer, p => p.RequireRole(Administrators));
+        options.AddPolicy(ManageClassifications, p => p.RequireRole(Administrators));
+        options.AddPolicy(MergeCustomers, p => p.RequireRole(Administrators));
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Administrators));
+        options.AddPolicy(ApproveKeyAccounts, p => p.RequireRole(nameof(UserGroup.Management)));
+        options.AddPolicy(SetSegments, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
+             nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing)]));
+        options.FallbackPolicy = null;
+    }
+}

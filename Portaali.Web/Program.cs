@@ -1,0 +1,37 @@
+using Portaali.Core.Data;
+using Portaali.Web.Components;
+using Portaali.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+var reseed = args.Contains("--reseed");
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Portaali")
+    ?? throw new InvalidOperationException("ConnectionStrings:Portaali is missing from appsettings.json"));
+builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+await DatabaseSetup.InitializeAsync(app.Services,
+    seedDemo: app.Configuration.GetValue("Portaali:SeedDemo", true), reseed,
+    app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portaali.Database"));
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapPortaaliEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every Portaali test: Core unit tests, bUnit component tests, SQLite integration tests
+# and the Playwright browser journeys in Debian's Chromium (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is missing: installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet test Portaali.sln --nologo -c Release "$@"
