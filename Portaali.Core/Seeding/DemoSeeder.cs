@@ -35,11 +35,14 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        // All or nothing: a half-seeded base would look non-empty and never be completed.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var users = SeedUsers();
         var (customerTree, contactRoles) = SeedClassifications();
         await db.SaveChangesAsync(ct);
         SeedCustomers(users, customerTree, contactRoles);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private List<AppUser> SeedUsers()
@@ -270,7 +273,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
     private decimal Revenue(int sizeClass)
     {
         var headcount = sizeClass switch { 1 => 3, 2 => 7, 3 => 15, 4 => 35, 5 => 75, 6 => 170, 7 => 370, 8 => 750, _ => 1500 };
-        return Math.Round((decimal)(headcount * random.Next(60, 220) * 1000), -3);
+        return Math.Round(headcount * random.Next(60, 220) * 1000m / 1000m) * 1000m;
     }
 
     private static string SegmentReason(Segment segment) => segment switch

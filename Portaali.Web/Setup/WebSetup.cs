@@ -23,7 +23,7 @@ public static class WebSetup
         var mode = SignInMode.From(configuration, environment);
         services.AddSingleton(mode);
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             // Finnish date and number formats in both languages; only the UI language changes.
@@ -54,6 +54,7 @@ public static class WebSetup
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
+        services.AddScoped<Components.Shared.FavouritesState>();
         return services;
     }
 
@@ -70,6 +71,11 @@ public static class WebSetup
                     new ClaimsPrincipal(PortaaliClaims.For(user, "LocalDemo")));
                 return Results.LocalRedirect(SafeReturn(returnUrl));
             });
+        }
+        if (mode.UsesEntraId)
+        {
+            app.MapGet("/account/entra-signin", (string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
         app.MapPost("/account/signout", async (HttpContext http) =>
         {

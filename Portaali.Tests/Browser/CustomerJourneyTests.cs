@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portaali.Core.Segments;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portaali.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class CustomerJourneyTests(PortaaliServer server)
+{
+    private const string AccountManager = "Minna Lehtonen";
+    private const string Administrator = "Sari Lindqvist";
+
+    [Fact]
+    public async Task Account_manager_finds_customer_by_business_id_adds_contact_and_sees_it_after_reload()
+    {
+        await using var db = server.OpenDb();
+        var customer = await db.Customers.Where(c => !c.IsPassive && c.Segment == Segment.B)
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.BusinessId }).FirstAsync();
+
+        var page = await server.SignInAsync(AccountManager);
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(AccountManager);
+        await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync("Asiakasvastaava");
+
+        await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
+        var link = page.GetByTestId("customer-link");
+        await Expect(link).ToHaveCountAsync(1);
+        await Expect(link).ToHaveTextAsync(customer.Name);
+        await link.ClickAsync();
+        await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Yhteyshenkilöt" }).ClickAsync();
+        await page.GetByTestId("add-contact").ClickAsync();
+        await page.Locator("#contact-firstname").FillAsync("Testi");
+        await page.Locator("#contact-lastname").FillAsync("Yhteyshenkilö");
+        await page.Locator("#contact-title").FillAsync("Koulutuspäällikkö");
+        await page.Locator("#contact-email").FillAsync("testi.yhteyshenkilo@example.fi");
+        await page.GetByTestId("save-contact").ClickAsync();
+        await Expect(page.GetByTestId("contact-dialog")).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Yhteyshenkilöt" }).ClickAsync();
+        await Expect(page.GetByTestId("contacts-table")).ToContainTextAsync("Testi Yhteyshenkilö");
+        await Expect(page.GetByTestId("contacts-table")).ToContainTextAsync("testi.yhteyshenkilo@example.fi");
+    }
+
+    [Fact]
+    public async Task Non_administrator_is_refused_the_classification_admin_page()
+    {
+        var page = await server.SignInAsync(AccountManager);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Luokitukset" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin/classifications");
+        await Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("admin-tree")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Administrator_sees_the_classification_tree()
+    {
+        var page = await server.SignInAsync(Administrator);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Luokitukset" }).ClickAsync();
+        await Expect(page.GetByTestId("admin-tree")).ToContainTextAsync("Työssäoppimispaikat");
+        await Expect(page.GetByTestId("admin-tree")).ToContainTextAsync("Kevätseminaari 2025 (poistettu käytöstä)");
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_the_demo_sign_in()
+    {
+        var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/customers");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await Expect(page.GetByTestId("demo-marker")).ToBeVisibleAsync();
+    }
+}

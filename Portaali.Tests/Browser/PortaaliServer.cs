@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portaali.Core.Data;
+
+namespace Portaali.Tests.Browser;
+
+/// <summary>
+/// The real app, started as its own process on a free port over a fresh SQLite file with the seeded demo base,
+/// and Debian's Chromium driven by Playwright. One per test run: seeding 4,000 customers is done once.
+/// </summary>
+public sealed class PortaaliServer : IAsyncLifetime
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private Process? process;
+    private IPlaywright? playwright;
+    private readonly System.Text.StringBuilder log = new();
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public string ConnectionString => $"Data Source={Path.Combine(dataDir, "portaali.db")}";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDir);
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var webDll = Path.Combine(root, "Portaali.Web", "bin", configuration, "net10.0", "Portaali.Web.dll");
+        if (!File.Exists(webDll)) throw new FileNotFoundException("Build Portaali.Web first", webDll);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", BaseUrl])
+        {
+            WorkingDirectory = Path.Combine(root, "Portaali.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Portaali"] = ConnectionString;
+        start.Environment["Portaali__DemoSignIn"] = "true";
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilUpAsync();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public PortaaliDbContext OpenDb() =>
+        new(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>A fresh browser context (no cookies) signed in as the named seeded user through the demo sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string displayName, string culture = "fi")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fi-FI", ViewportSize = new() { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        if (culture != "fi") await page.GotoAsync($"/culture?ui={culture}&returnUrl=/signin");
+        await page.GotoAsync("/signin");
+        await page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("body[data-interactive='true']");
+
+    public string ServerLog() { lock (log) return log.ToString(); }
+
+    private async Task WaitUntilUpAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process!.HasExited) throw new InvalidOperationException("Portaali exited during start-up:\n" + ServerLog());
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/signin")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("Portaali did not start in 3 minutes:\n" + ServerLog());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Portaali.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Portaali.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public class BrowserCollection : ICollectionFixture<PortaaliServer>
+{
+    public const string Name = "Browser";
+}
