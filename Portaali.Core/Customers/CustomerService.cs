@@ -340,8 +340,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Favourites.AsNoTracking().Where(f => f.UserId == actor.Id)
-            .Join(db.Customers, f => f.CustomerId, c => c.Id, (f, c) => new PersonRef(c.Id, c.Name))
-            .OrderBy(p => p.Name).ToListAsync(ct);
+            .Join(db.Customers, f => f.CustomerId, c => c.Id, (f, c) => c)
+            .OrderBy(c => c.Name).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct); // EF cannot order by a record's member
     }
 
     internal static void Apply(CustomerEdit edit, Customer customer)

@@ -45,8 +45,8 @@ public class UserService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessG
         await guard.DemandAsync(Policies.ManageUsers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.CustomerResponsibles.AsNoTracking().Where(r => r.UserId == userId)
-            .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new PersonRef(c.Id, c.Name))
-            .OrderBy(c => c.Name).ToListAsync(ct);
+            .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => c)
+            .OrderBy(c => c.Name).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct); // EF cannot order by a record's member
     }
 
     public async Task AddResponsibilityAsync(int userId, int customerId, CancellationToken ct = default)
