@@ -165,7 +165,19 @@ public sealed class TestCurrentUser : ICurrentUser
 /// <summary>A clock that stands still until a test moves it.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
+    private Action? onNextRead;
+
     public DateTimeOffset UtcNow { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => UtcNow;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        Interlocked.Exchange(ref onNextRead, null)?.Invoke();
+        return UtcNow;
+    }
+
     public void Advance(TimeSpan by) => UtcNow += by;
+
+    /// <summary>Runs an action the next time a service reads the clock: services read it between loading and saving,
+    /// so a test can put another user's save exactly there.</summary>
+    public void OnNextRead(Action action) => onNextRead = action;
 }
