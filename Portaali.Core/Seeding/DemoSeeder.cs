@@ -270,7 +270,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
     private decimal Revenue(int sizeClass)
     {
         var headcount = sizeClass switch { 1 => 3, 2 => 7, 3 => 15, 4 => 35, 5 => 75, 6 => 170, 7 => 370, 8 => 750, _ => 1500 };
-        return Math.Round((decimal)(headcount * random.Next(60, 220) * 1000), -3);
+        return headcount * random.Next(60, 220) * 1000m; // whole thousands; Math.Round(decimal, -3) throws
     }
 
     private static string SegmentReason(Segment segment) => segment switch
