@@ -30,8 +30,9 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         {
             (CustomerSort.BusinessId, false) => customers.OrderBy(c => c.BusinessId),
             (CustomerSort.BusinessId, true) => customers.OrderByDescending(c => c.BusinessId),
-            (CustomerSort.Municipality, false) => customers.OrderBy(c => c.MunicipalityCode),
-            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => c.MunicipalityCode),
+            // By the name users see, not the Statistics Finland code (Vantaa 092 would come before Hyvinkää 106).
+            (CustomerSort.Municipality, false) => customers.OrderBy(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
+            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
             (CustomerSort.Segment, false) => customers.OrderBy(c => c.Segment),
             (CustomerSort.Segment, true) => customers.OrderByDescending(c => c.Segment),
             (CustomerSort.SizeClass, false) => customers.OrderBy(c => c.SizeClass),

@@ -127,6 +127,22 @@ public class CustomerSearchTests : HarnessTest
     }
 
     [Fact]
+    public async Task Sorting_by_municipality_follows_the_municipality_names_users_see()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        await H.AddCustomerAsync("Ensimmäinen Oy", municipalityCode: "092"); // Vantaa
+        await H.AddCustomerAsync("Toinen Oy", municipalityCode: "106");      // Hyvinkää
+        await H.AddCustomerAsync("Kolmas Oy", municipalityCode: "049");      // Espoo
+        await H.AddCustomerAsync("Neljäs Oy", municipalityCode: "837");      // Tampere
+
+        var ascending = await H.Customers.SearchAsync(new CustomerQuery { SortBy = CustomerSort.Municipality });
+        var descending = await H.Customers.SearchAsync(new CustomerQuery { SortBy = CustomerSort.Municipality, Descending = true });
+
+        Assert.Equal(["Espoo", "Hyvinkää", "Tampere", "Vantaa"], ascending.Items.Select(r => r.MunicipalityName));
+        Assert.Equal(["Vantaa", "Tampere", "Hyvinkää", "Espoo"], descending.Items.Select(r => r.MunicipalityName));
+    }
+
+    [Fact]
     public async Task Only_mine_lists_just_the_customers_the_signed_in_user_is_responsible_for()
     {
         var minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
