@@ -149,7 +149,6 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await root.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal" })
             if (File.Exists(file)) File.Delete(file);
     }
