@@ -30,8 +30,9 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         {
             (CustomerSort.BusinessId, false) => customers.OrderBy(c => c.BusinessId),
             (CustomerSort.BusinessId, true) => customers.OrderByDescending(c => c.BusinessId),
-            (CustomerSort.Municipality, false) => customers.OrderBy(c => c.MunicipalityCode),
-            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => c.MunicipalityCode),
+            // By the name users see, not the Statistics Finland code (Vantaa 092 would come before Hyvinkää 106).
+            (CustomerSort.Municipality, false) => customers.OrderBy(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
+            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
             (CustomerSort.Segment, false) => customers.OrderBy(c => c.Segment),
             (CustomerSort.Segment, true) => customers.OrderByDescending(c => c.Segment),
             (CustomerSort.SizeClass, false) => customers.OrderBy(c => c.SizeClass),
@@ -263,6 +264,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(k => new Classifications.CustomerClassification { NodeId = k.NodeId, AssignedAt = k.AssignedAt, AssignedByUserId = k.AssignedByUserId }).ToList();
         survivor.Classifications.AddRange(newClassifications);
         var newNumbers = duplicate.ExternalNumbers.Where(n => survivor.ExternalNumbers.All(s => s.System != n.System || s.Number != n.Number)).ToList();
+        // Saving the removal detaches the numbers from duplicate.ExternalNumbers; keep them for the snapshot.
+        var duplicateNumbers = duplicate.ExternalNumbers.Select(n => new { n.System, n.Number }).ToList();
         db.ExternalNumbers.RemoveRange(duplicate.ExternalNumbers);
         await db.SaveChangesAsync(ct); // release the unique (system, number) keys before they move
         survivor.ExternalNumbers.AddRange(newNumbers.Select(n => new ExternalNumber { System = n.System, Number = n.Number }));
@@ -284,7 +287,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             Snapshot = JsonSerializer.Serialize(new
             {
                 Fields = AuditLog.Fields(duplicate), duplicate.Segment, duplicate.IsPassive, duplicate.PassivationReason,
-                ExternalNumbers = duplicate.ExternalNumbers.Select(n => new { n.System, n.Number }),
+                ExternalNumbers = duplicateNumbers,
                 Classifications = duplicate.Classifications.Select(k => k.NodeId),
             }),
             Summary = summary, MergedByUserId = actor.Id, MergedAt = now,

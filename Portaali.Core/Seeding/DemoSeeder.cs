@@ -273,7 +273,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
     private decimal Revenue(int sizeClass)
     {
         var headcount = sizeClass switch { 1 => 3, 2 => 7, 3 => 15, 4 => 35, 5 => 75, 6 => 170, 7 => 370, 8 => 750, _ => 1500 };
-        return Math.Round(headcount * random.Next(60, 220) * 1000m / 1000m) * 1000m;
+        return headcount * random.Next(60, 220) * 1000m; // whole thousands; Math.Round(decimal, -3) throws
     }
 
     private static string SegmentReason(Segment segment) => segment switch

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Customers;
+using Portaali.Tests.Support;
+
+namespace Portaali.Tests.Integration.Data;
+
+public class MigrationTests
+{
+    [Fact]
+    public async Task Fresh_database_file_migrates_with_nothing_left_pending()
+    {
+        await using var h = await CoreHarness.CreateAsync(migrate: false);
+        await using var db = h.Db();
+
+        Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
+        await db.Database.MigrateAsync();
+
+        Assert.True(File.Exists(h.DatabasePath));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(0, await db.Customers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Model_has_no_changes_missing_from_the_migrations()
+    {
+        // A model change without its migration would leave the app's tables out of step with the code.
+        await using var h = await CoreHarness.CreateAsync();
+        await using var db = h.Db();
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task Migrations_bring_the_municipality_reference_rows()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        await using var db = h.Db();
+
+        var helsinki = await db.Municipalities.SingleAsync(m => m.Code == "091");
+        Assert.Equal("Helsinki", helsinki.Name);
+        Assert.Equal("Uusimaa", helsinki.Region);
+        Assert.Equal(Municipalities.All.Length, await db.Municipalities.CountAsync());
+        Assert.Equal("Pirkanmaa", (await db.Municipalities.SingleAsync(m => m.Name == "Tampere")).Region);
+    }
+
+    [Fact]
+    public async Task Migrating_again_at_the_next_start_keeps_the_data()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        await h.AddCustomerAsync("Espoon Sähkötyö Oy");
+
+        await using (var db = h.Db()) await db.Database.MigrateAsync();
+
+        await using var check = h.Db();
+        Assert.Equal("Espoon Sähkötyö Oy", (await check.Customers.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Disposing_the_harness_deletes_its_database_file()
+    {
+        string path;
+        await using (var h = await CoreHarness.CreateAsync())
+        {
+            await h.AddCustomerAsync("Espoon Sähkötyö Oy");
+            path = h.DatabasePath;
+            Assert.True(File.Exists(path));
+        }
+        Assert.False(File.Exists(path));
+    }
+}

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portaali.Core.Classifications;
+using Portaali.Core.Contacts;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+using Portaali.Core.Security;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+
+namespace Portaali.Tests.Support;
+
+/// <summary>
+/// Core services over a real, migrated SQLite file of their own, with a switchable signed-in user and a fixed clock.
+/// Create with <see cref="CreateAsync"/>; disposing deletes the file.
+/// </summary>
+public sealed class CoreHarness : IAsyncDisposable
+{
+    /// <summary>The harness clock starts here: a Tuesday, so dates in assertions are easy to read.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider root;
+    private readonly AsyncServiceScope scope;
+    private readonly TestCurrentUser currentUser;
+
+    public string DatabasePath { get; }
+    public FixedClock Clock { get; }
+    public IDbContextFactory<PortaaliDbContext> DbFactory { get; }
+    public CustomerService Customers => scope.ServiceProvider.GetRequiredService<CustomerService>();
+    public ContactService Contacts => scope.ServiceProvider.GetRequiredService<ContactService>();
+    public ClassificationService Classifications => scope.ServiceProvider.GetRequiredService<ClassificationService>();
+    public SegmentService Segments => scope.ServiceProvider.GetRequiredService<SegmentService>();
+    public UserService Users => scope.ServiceProvider.GetRequiredService<UserService>();
+
+    private CoreHarness(string databasePath, ServiceProvider root, TestCurrentUser currentUser, FixedClock clock)
+    {
+        DatabasePath = databasePath;
+        this.root = root;
+        this.currentUser = currentUser;
+        Clock = clock;
+        scope = root.CreateAsyncScope();
+        DbFactory = root.GetRequiredService<IDbContextFactory<PortaaliDbContext>>();
+    }
+
+    /// <summary>A fresh database file with every migration applied and nobody signed in.</summary>
+    public static async Task<CoreHarness> CreateAsync(bool migrate = true)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"portaali-test-{Guid.NewGuid():N}.db");
+        // No pooling: a pooled connection would keep the file open and block deleting it on dispose.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var currentUser = new TestCurrentUser();
+        var clock = new FixedClock(Now);
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthorizationCore(Policies.Register);
+        services.AddPortaaliCore(connectionString);
+        services.Replace(ServiceDescriptor.Singleton<ICurrentUser>(currentUser));
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+
+        var harness = new CoreHarness(path, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
+        if (migrate)
+        {
+            await using var db = await harness.DbFactory.CreateDbContextAsync();
+            await db.Database.MigrateAsync();
+        }
+        return harness;
+    }
+
+    public PortaaliDbContext Db() => DbFactory.CreateDbContext();
+
+    // ---- who is signed in -------------------------------------------------------------------
+
+    public void SignInAs(AppUser user) =>
+        currentUser.Principal = new ClaimsPrincipal(PortaaliClaims.For(user, "Test"));
+
+    /// <summary>Signs in the first user of the group, creating one when the database has none.</summary>
+    public async Task<AppUser> SignInAsAsync(UserGroup group)
+    {
+        await using var db = Db();
+        var user = await db.Users.AsNoTracking().Where(u => u.Group == group && u.IsActive).OrderBy(u => u.Id).FirstOrDefaultAsync()
+            ?? await CreateUserAsync(group);
+        SignInAs(user);
+        return user;
+    }
+
+    public void SignOut() => currentUser.Principal = new ClaimsPrincipal(new ClaimsIdentity());
+
+    // ---- quick data -------------------------------------------------------------------------
+
+    private int userNumber;
+
+    public async Task<AppUser> CreateUserAsync(UserGroup group, string? name = null)
+    {
+        var number = Interlocked.Increment(ref userNumber);
+        var user = new AppUser
+        {
+            DisplayName = name ?? $"{group} Testaaja {number}",
+            Email = $"{group.ToString().ToLowerInvariant()}.{number}@test.invalid",
+            Group = group,
+        };
+        await using var db = Db();
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>Writes a customer straight to the database (no audit, no responsible) for arranging a test.</summary>
+    public async Task<Customer> AddCustomerAsync(string name, string? businessId = null, string? municipalityCode = "091",
+        Segment segment = Segment.C, bool passive = false, Action<Customer>? configure = null)
+    {
+        var customer = new Customer
+        {
+            Name = name, NameSearch = CustomerRules.SearchForm(name), BusinessId = businessId, MunicipalityCode = municipalityCode,
+            Segment = segment, IsPassive = passive, CreatedAt = Now.UtcDateTime,
+        };
+        configure?.Invoke(customer);
+        await using var db = Db();
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return customer;
+    }
+
+    public async Task<Contact> AddContactAsync(int customerId, string firstName, string lastName, Action<Contact>? configure = null)
+    {
+        var contact = new Contact
+        {
+            CustomerId = customerId, FirstName = firstName, LastName = lastName,
+            NameSearch = CustomerRules.SearchForm($"{firstName} {lastName}"),
+        };
+        configure?.Invoke(contact);
+        await using var db = Db();
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        return contact;
+    }
+
+    public async Task AddResponsibleAsync(int customerId, int userId)
+    {
+        await using var db = Db();
+        db.CustomerResponsibles.Add(new CustomerResponsible { CustomerId = customerId, UserId = userId });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await root.DisposeAsync();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal" })
+            if (File.Exists(file)) File.Delete(file);
+    }
+}
+
+/// <summary>The signed-in user of a test; switch it between calls to act as someone else.</summary>
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public ClaimsPrincipal Principal { get; set; } = new(new ClaimsIdentity());
+    public Task<ClaimsPrincipal> GetPrincipalAsync() => Task.FromResult(Principal);
+}
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    private Action? onNextRead;
+
+    public DateTimeOffset UtcNow { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        Interlocked.Exchange(ref onNextRead, null)?.Invoke();
+        return UtcNow;
+    }
+
+    public void Advance(TimeSpan by) => UtcNow += by;
+
+    /// <summary>Runs an action the next time a service reads the clock: services read it between loading and saving,
+    /// so a test can put another user's save exactly there.</summary>
+    public void OnNextRead(Action action) => onNextRead = action;
+}
