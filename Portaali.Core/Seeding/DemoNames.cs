@@ -45,7 +45,7 @@ internal static class DemoNames
         "nor", "tek", "va", "lin", "sa", "ri", "mo", "ka", "ter", "vi", "on", "al", "pro", "lux", "ser", "ko", "mat", "ra", "fin", "ne",
     ];
 
-    public static readonly string[] Suffixes = ["Oy", "Oy", "Oy", "Oy", "Oy", "Oyj", "Ky", "Ay", "Tmi"];
+    public static readonly string[] Suffixes = ["Oy", "Oy", "Oy", "Oy", "Oy", "Oy", "Ky", "Ay", "Tmi"];
 
     public static readonly string[] Streets =
     [
@@ -65,6 +65,23 @@ internal static class DemoNames
         ("81210", "Kiinteistöjen siivous"), ("96020", "Kampaamo- ja kauneudenhoitopalvelut"), ("55101", "Hotellit"),
         ("46900", "Muu tukkukauppa"), ("87300", "Ikääntyneiden ja vammaisten asumispalvelut"), ("88911", "Lasten päivähoitopalvelut"),
     ];
+
+    /// <summary>Genitive forms of the municipality names: "Helsingin kaupunki", not "Helsinkin".</summary>
+    public static readonly Dictionary<string, string> Genitives = new()
+    {
+        ["Askola"] = "Askolan", ["Espoo"] = "Espoon", ["Hanko"] = "Hangon", ["Helsinki"] = "Helsingin", ["Hyvinkää"] = "Hyvinkään",
+        ["Inkoo"] = "Inkoon", ["Järvenpää"] = "Järvenpään", ["Karkkila"] = "Karkkilan", ["Kauniainen"] = "Kauniaisten",
+        ["Kerava"] = "Keravan", ["Kirkkonummi"] = "Kirkkonummen", ["Lapinjärvi"] = "Lapinjärven", ["Loviisa"] = "Loviisan",
+        ["Lohja"] = "Lohjan", ["Myrskylä"] = "Myrskylän", ["Mäntsälä"] = "Mäntsälän", ["Nurmijärvi"] = "Nurmijärven",
+        ["Pukkila"] = "Pukkilan", ["Pornainen"] = "Pornaisten", ["Porvoo"] = "Porvoon", ["Raasepori"] = "Raaseporin",
+        ["Sipoo"] = "Sipoon", ["Siuntio"] = "Siuntion", ["Tuusula"] = "Tuusulan", ["Vantaa"] = "Vantaan", ["Vihti"] = "Vihdin",
+        ["Tampere"] = "Tampereen", ["Turku"] = "Turun", ["Oulu"] = "Oulun", ["Jyväskylä"] = "Jyväskylän", ["Lahti"] = "Lahden",
+        ["Kuopio"] = "Kuopion",
+    };
+
+    /// <summary>Municipalities that are not towns (kunta, not kaupunki).</summary>
+    public static readonly HashSet<string> Rural =
+        ["Askola", "Inkoo", "Kirkkonummi", "Lapinjärvi", "Myrskylä", "Mäntsälä", "Nurmijärvi", "Pukkila", "Pornainen", "Sipoo", "Siuntio", "Tuusula", "Vihti"];
 
     public static readonly string[] Titles =
     [

@@ -144,14 +144,14 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
                 : random.NextDouble() < 0.93 ? Pick(uusimaa) : Pick(Municipalities.All);
             var isAuthority = random.NextDouble() < 0.03;
             string name;
-            do name = isAuthority ? AuthorityName(municipality) : CompanyName(); while (!names.Add(name));
+            var sizeClass = SizeClass();
+            do name = isAuthority ? AuthorityName(municipality) : CompanyName(municipality, sizeClass); while (!names.Add(name));
             var form = isAuthority ? "Kunta" : name.Split(' ')[^1];
             string businessId;
             do businessId = NewBusinessId(); while (!businessIds.Add(businessId));
-            var sizeClass = SizeClass();
             var industry = isAuthority ? DemoNames.Industries.First(x => x.Code == "84110") : Pick(DemoNames.Industries);
             var created = Origin.AddDays(-random.Next(0, 3650)).AddMinutes(random.Next(0, 600));
-            var domain = Ascii(string.Concat(name.Split(' ')[..^1]).ToLowerInvariant()).Replace("&", "") + ".fi";
+            var domain = Domain(name, form);
             var street = $"{Pick(DemoNames.Streets)} {random.Next(1, 120)}";
             var postalCode = $"{random.Next(0, 99):00}{random.Next(1, 99) * 10:000}";
             var customer = new Customer
@@ -236,16 +236,30 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
         }
     }
 
-    private string CompanyName() => random.Next(3) switch
+    private string CompanyName(Municipality municipality, int sizeClass)
     {
-        0 => $"{Pick(DemoNames.Founders)} {Pick(DemoNames.Trades)} {Pick(DemoNames.Suffixes)}".Replace("& ", "& Co "),
-        1 => $"{Pick(DemoNames.Places)} {Pick(DemoNames.Trades)} {Pick(DemoNames.Suffixes)}",
-        _ => $"{Capitalize(Pick(DemoNames.Syllables) + Pick(DemoNames.Syllables) + Pick(DemoNames.Syllables))} {Pick(DemoNames.Suffixes)}",
-    };
+        // Listed companies (Oyj) are the big ones; a place name usually is the company's own municipality.
+        var suffix = sizeClass >= 8 && random.Next(2) == 0 ? "Oyj" : Pick(DemoNames.Suffixes);
+        return random.Next(3) switch
+        {
+            0 => $"{Pick(DemoNames.Founders)} {Pick(DemoNames.Trades)} {suffix}".Replace("& ", "& Co "),
+            1 => $"{(random.Next(4) == 0 ? Pick(DemoNames.Places) : DemoNames.Genitives[municipality.Name])} {Pick(DemoNames.Trades)} {suffix}",
+            _ => $"{Capitalize(Pick(DemoNames.Syllables) + Pick(DemoNames.Syllables) + Pick(DemoNames.Syllables))} {suffix}",
+        };
+    }
+
+    /// <summary>A plausible web domain: "Virtasen Kuljetus Oy" → virtasenkuljetus.fi, "Espoon kaupunki, sivistystoimi" → espoonkaupunki.fi.</summary>
+    private static string Domain(string name, string form)
+    {
+        var main = name.Split(',')[0];
+        if (main.EndsWith(" " + form, StringComparison.Ordinal)) main = main[..^(form.Length + 1)];
+        var slug = new string(Ascii(main.ToLowerInvariant()).Where(char.IsAsciiLetterOrDigit).ToArray());
+        return slug + ".fi";
+    }
 
     private string AuthorityName(Municipality m) => Pick(new[]
     {
-        $"{m.Name}n kaupunki, {Pick(new[] { "sivistystoimi", "sosiaali- ja terveystoimi", "tekninen toimi", "henkilöstöpalvelut", "varhaiskasvatus" })}",
+        $"{DemoNames.Genitives[m.Name]} {(DemoNames.Rural.Contains(m.Name) ? "kunta" : "kaupunki")}, {Pick(new[] { "sivistystoimi", "sosiaali- ja terveystoimi", "tekninen toimi", "henkilöstöpalvelut", "varhaiskasvatus" })}",
         $"TE-toimisto {m.Name}, {Pick(new[] { "yrityspalvelut", "työnvälitys", "koulutuspalvelut", "aikuisohjaus" })}",
     }) + (random.Next(4) == 0 ? $" {random.Next(2, 9)}" : "");
 

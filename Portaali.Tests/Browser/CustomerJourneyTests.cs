@@ -22,6 +22,7 @@ public class CustomerJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(AccountManager);
         await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync("Asiakasvastaava");
 
+        await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Rivejä sivulla");
         await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
         var link = page.GetByTestId("customer-link");
         await Expect(link).ToHaveCountAsync(1);

@@ -70,7 +70,8 @@ public sealed class PortaaliServer : IAsyncLifetime
         if (culture != "fi") await page.GotoAsync($"/culture?ui={culture}&returnUrl=/signin");
         await page.GotoAsync("/signin");
         await page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
-        await WaitForInteractiveAsync(page);
+        try { await WaitForInteractiveAsync(page); }
+        catch (TimeoutException e) { throw new TimeoutException("The app never became interactive. Server log:\n" + ServerLog(), e); }
         return page;
     }
 

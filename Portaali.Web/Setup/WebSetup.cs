@@ -24,6 +24,7 @@ public static class WebSetup
         services.AddSingleton(mode);
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddTransient<MudLocalizer, FinnishMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             // Finnish date and number formats in both languages; only the UI language changes.
