@@ -132,6 +132,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
         var names = new HashSet<string>();
         var businessIds = new HashSet<string>();
         var uusimaa = Municipalities.All.Where(m => m.Region == Municipalities.Uusimaa).ToArray();
+        var capitalRegion = Municipalities.All.Where(m => m.Code is "091" or "049" or "092").ToArray();
 
         // Segment plan: five A accounts, three hundred B, a hundred potential, the rest C.
         var segments = Enumerable.Range(0, customerCount)
@@ -140,7 +141,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
 
         for (var i = 0; i < customerCount; i++)
         {
-            var municipality = random.NextDouble() < 0.45 ? uusimaa[random.Next(3)] // Helsinki region heavier
+            var municipality = random.NextDouble() < 0.45 ? Pick(capitalRegion) // most customers are in Helsinki, Espoo and Vantaa
                 : random.NextDouble() < 0.93 ? Pick(uusimaa) : Pick(Municipalities.All);
             var isAuthority = random.NextDouble() < 0.03;
             string name;
