@@ -75,3 +75,46 @@ public class CustomerJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("demo-marker")).ToBeVisibleAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public class CustomerCareJourneyTests(PortaaliServer server)
+{
+    [Fact]
+    public async Task Starred_customer_appears_in_the_menu_and_a_passivated_one_leaves_the_default_search()
+    {
+        await using var db = server.OpenDb();
+        var customer = await db.Customers.Where(c => !c.IsPassive && c.Segment == Segment.C)
+            .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Name, c.BusinessId }).FirstAsync();
+
+        var page = await server.SignInAsync("Janne Koskela");
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.GetByTestId("favourite").ClickAsync();
+        await Expect(page.GetByTestId("nav-favourites")).ToContainTextAsync(customer.Name);
+
+        await page.GetByTestId("passivate").ClickAsync();
+        await page.Locator("#prompt-text").FillAsync("Toiminta lopetettu");
+        await page.GetByTestId("prompt-confirm").ClickAsync();
+        await Expect(page.GetByTestId("passive-chip")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("passivation-info")).ToContainTextAsync("Toiminta lopetettu");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Asiakkaat" }).First.ClickAsync();
+        await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
+        await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Hakuehdoilla ei löytynyt asiakkaita");
+        await page.GetByLabel("Näytä passiiviset").CheckAsync();
+        await Expect(page.GetByTestId("customer-link")).ToHaveTextAsync(customer.Name);
+    }
+
+    [Fact]
+    public async Task Switching_to_english_translates_the_app_and_is_remembered()
+    {
+        var page = await server.SignInAsync("Tiina Hakala");
+        await page.GetByTestId("culture-menu").ClickAsync();
+        await page.GetByTestId("culture-en").ClickAsync();
+        await Expect(page.Locator("#customers-heading")).ToHaveTextAsync("Customers");
+        await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync("Account manager");
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#customers-heading")).ToHaveTextAsync("Customers");
+    }
+}
