@@ -40,6 +40,8 @@ public static class WebSetup
                 .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
                 o.Events.OnTokenValidated += EntraSignIn.MapToPortaaliUserAsync);
+            // Microsoft.Identity.Web.UI (its access-denied page) is not used: refusals go to our own page.
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.AccessDeniedPath = "/forbidden");
         }
         else
         {
@@ -80,8 +82,10 @@ public static class WebSetup
         }
         app.MapPost("/account/signout", async (HttpContext http) =>
         {
+            if (mode.UsesEntraId) // ends the Entra session too, then Entra sends the browser back to /signin
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/signin" },
+                    [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            if (mode.UsesEntraId) await http.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/signin");
         });
         app.MapGet("/culture", (HttpContext http, string ui, string? returnUrl) =>
