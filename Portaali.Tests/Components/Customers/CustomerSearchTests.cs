@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using Portaali.Core.Customers;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Customers;
@@ -71,6 +72,21 @@ public class CustomerSearchTests : ComponentHarness
             Assert.Empty(Rows(page));
             Assert.Contains("Hakuehdoilla ei löytynyt asiakkaita.", page.Markup);
         });
+    }
+
+    [Fact]
+    public async Task Searching_from_a_later_page_shows_the_matches_from_the_first_page()
+    {
+        await SeedAsync();
+        for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy");
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(8, Rows(page).Count));
+
+        page.Find("#customer-search").Input("Virtanen");
+
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
     }
 
     [Fact]
