@@ -48,13 +48,15 @@ public abstract class ComponentHarness : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(5); // search debounce plus a query, on a busy two-core machine
         JSInterop.Mode = JSRuntimeMode.Loose;
 
-        Services.AddPortaaliCore(ConnectionString(dbPath));
+        // ReadWrite: a query still in flight after disposal fails instead of recreating the deleted file.
+        Services.AddPortaaliCore(ConnectionString(dbPath) + ";Mode=ReadWrite");
         // bUnit registers placeholders that throw until AddAuthorization() is called; the real services replace them.
         Services.RemoveAll<IAuthorizationService>();
         Services.RemoveAll<AuthenticationStateProvider>();
         Services.AddAuthorization(Policies.Register);
         Services.AddSingleton<AuthenticationStateProvider>(authentication);
         Services.AddCascadingAuthenticationState();
+        // The app's own ICurrentUser reads the same authentication state, so Core's guard judges the principal AuthorizeView shows.
         Services.AddScoped<ICurrentUser, CircuitCurrentUser>();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddMudServices();
