@@ -1,0 +1,87 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Portaali.Core.Users;
+using Portaali.Web.Components.Pages.Customers;
+
+namespace Portaali.Tests.Components.Customers;
+
+public class CustomerPageTests : ComponentHarness
+{
+    private async Task<IRenderedComponent<CustomerPage>> OpenCustomerAsync(UserGroup group, bool passive = false)
+    {
+        await SignInAsync(group);
+        var id = await AddCustomerAsync("Rakennus Virtanen Oy", "0737546-2", passive: passive);
+        var page = RenderWithProviders<CustomerPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Equal("Rakennus Virtanen Oy", page.Find("[data-testid=customer-name]").TextContent.Trim()));
+        return page;
+    }
+
+    private static async Task<IElement> OpenTabAsync(IRenderedComponent<CustomerPage> page, string title)
+    {
+        await page.FindAll("[role=tab]").Single(t => t.TextContent.Trim().StartsWith(title, StringComparison.Ordinal)).ClickAsync(new MouseEventArgs());
+        return page.WaitForElement("[role=tabpanel].mud-tab-panel-active");
+    }
+
+    [Theory]
+    [InlineData("Toimenpiteet")]
+    [InlineData("Tarjoukset ja tilaukset")]
+    [InlineData("Projektit")]
+    public async Task Tabs_of_later_phases_show_the_coming_notice_and_no_data(string tab)
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager);
+
+        var panel = await OpenTabAsync(page, tab);
+
+        page.WaitForAssertion(() =>
+        {
+            panel = page.Find("[role=tabpanel].mud-tab-panel-active");
+            var notice = Assert.Single(panel.QuerySelectorAll("[data-testid=coming-soon]"));
+            Assert.Equal($"{tab} tulee Portaaliin seuraavassa vaiheessa. Tällä välilehdellä ei vielä ole tietoja.", notice.TextContent.Trim());
+            Assert.Equal(notice.TextContent.Trim(), panel.TextContent.Trim());
+            Assert.Empty(panel.QuerySelectorAll("table, tr, li, input, button"));
+        });
+    }
+
+    [Fact]
+    public async Task Passive_customer_shows_the_passive_chip_and_cannot_get_new_contacts()
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager, passive: true);
+
+        Assert.Equal("Passiivinen", page.Find("[data-testid=passive-chip]").TextContent.Trim());
+        await OpenTabAsync(page, "Yhteyshenkilöt");
+        page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=add-contact]").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Active_customer_has_no_passive_chip_and_accepts_new_contacts()
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager);
+
+        Assert.Empty(page.FindAll("[data-testid=passive-chip]"));
+        await OpenTabAsync(page, "Yhteyshenkilöt");
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=add-contact]").HasAttribute("disabled")));
+    }
+
+    [Theory]
+    [InlineData(UserGroup.Administrator)]
+    [InlineData(UserGroup.DeputyAdministrator)]
+    public async Task Administrators_are_offered_to_merge_a_duplicate(UserGroup group)
+    {
+        var page = await OpenCustomerAsync(group);
+
+        Assert.Equal("Yhdistä kaksoiskappale", page.Find("[data-testid=merge]").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData(UserGroup.AccountManager)]
+    [InlineData(UserGroup.Management)]
+    [InlineData(UserGroup.CustomerRelationshipManager)]
+    public async Task Other_groups_are_not_offered_to_merge(UserGroup group)
+    {
+        var page = await OpenCustomerAsync(group);
+
+        Assert.Empty(page.FindAll("[data-testid=merge]"));
+        Assert.DoesNotContain("Yhdistä kaksoiskappale", page.Markup);
+    }
+}

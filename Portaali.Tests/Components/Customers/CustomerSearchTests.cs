@@ -1,0 +1,117 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Portaali.Core.Customers;
+using Portaali.Core.Users;
+using Portaali.Web.Components.Pages.Customers;
+
+namespace Portaali.Tests.Components.Customers;
+
+public class CustomerSearchTests : ComponentHarness
+{
+    private const string MineBusinessId = "0737546-2";
+    private const string OthersBusinessId = "0112038-9";
+
+    private async Task SeedAsync()
+    {
+        var me = await SignInAsync(UserGroup.AccountManager, "Maija Myyjä");
+        var colleague = await AddUserAsync(UserGroup.AccountManager, "Kalle Kollega");
+        await AddCustomerAsync("Rakennus Virtanen Oy", MineBusinessId, responsibleUserId: me.Id, municipalityCode: "091");
+        await AddCustomerAsync("Kahvila Aalto Oy", OthersBusinessId, responsibleUserId: colleague.Id, municipalityCode: "049");
+        await AddCustomerAsync("Metalli Mäkinen Oy", "1927400-1");
+        await AddCustomerAsync("Lopettanut Konepaja Oy", BusinessId.Create("2345678"), passive: true, responsibleUserId: me.Id);
+    }
+
+    private static IReadOnlyList<string> Rows(IRenderedComponent<CustomerSearch> page) =>
+        page.FindAll("[data-testid=customer-link]").Select(a => a.TextContent.Trim()).ToList();
+
+    private async Task<IRenderedComponent<CustomerSearch>> RenderSearchAsync()
+    {
+        await SeedAsync();
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)));
+        return page;
+    }
+
+    [Fact]
+    public async Task Grid_lists_the_active_customers_and_leaves_out_passive_ones()
+    {
+        var page = await RenderSearchAsync();
+
+        Assert.Equal(["Kahvila Aalto Oy", "Metalli Mäkinen Oy", "Rakennus Virtanen Oy"], Rows(page));
+    }
+
+    [Fact]
+    public async Task Typing_a_business_id_narrows_the_rows_to_that_customer()
+    {
+        var page = await RenderSearchAsync();
+
+        page.Find("#customer-search").Input(OthersBusinessId);
+
+        page.WaitForAssertion(() => Assert.Equal(["Kahvila Aalto Oy"], Rows(page)));
+    }
+
+    [Fact]
+    public async Task Typing_a_name_fragment_narrows_the_rows_regardless_of_case()
+    {
+        var page = await RenderSearchAsync();
+
+        page.Find("#customer-search").Input("VIRTA");
+
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+    }
+
+    [Fact]
+    public async Task A_search_that_matches_nothing_says_so()
+    {
+        var page = await RenderSearchAsync();
+
+        page.Find("#customer-search").Input("Olematon Yritys");
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(Rows(page));
+            Assert.Contains("Hakuehdoilla ei löytynyt asiakkaita.", page.Markup);
+        });
+    }
+
+    [Fact]
+    public async Task Searching_from_a_later_page_shows_the_matches_from_the_first_page()
+    {
+        await SeedAsync();
+        for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy");
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(8, Rows(page).Count));
+
+        page.Find("#customer-search").Input("Virtanen");
+
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+    }
+
+    [Fact]
+    public async Task Passive_customers_appear_marked_passive_only_when_the_show_passive_switch_is_on()
+    {
+        var page = await RenderSearchAsync();
+        Assert.DoesNotContain("Lopettanut Konepaja Oy", Rows(page));
+        Assert.Contains("Näytä passiiviset", page.Markup);
+
+        page.Find("[data-testid=show-passive]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("Lopettanut Konepaja Oy", Rows(page)));
+        var passiveRow = page.FindAll("tr").Single(r => r.TextContent.Contains("Lopettanut Konepaja Oy"));
+        Assert.Contains("Passiivinen", passiveRow.TextContent);
+        Assert.Equal(4, Rows(page).Count);
+    }
+
+    [Fact]
+    public async Task Only_mine_shows_only_the_customers_the_signed_in_user_is_responsible_for()
+    {
+        var page = await RenderSearchAsync();
+        Assert.Contains("Vain omat asiakkaat", page.Markup);
+
+        page.Find("[data-testid=only-mine]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+    }
+}
