@@ -84,6 +84,7 @@ public static class WebSetup
             if (mode.UsesEntraId) await http.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/signin");
         });
+        Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         app.MapGet("/culture", (HttpContext http, string ui, string? returnUrl) =>
         {
             if (UiCultures.Any(c => c.Name == ui))
