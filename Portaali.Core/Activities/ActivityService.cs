@@ -208,7 +208,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             sheet.Cell(r, 5).Value = a.Keyword ?? "";
             sheet.Cell(r, 6).Value = a.Title;
             sheet.Cell(r, 7).Value = a.Customer ?? "";
-            sheet.Cell(r, 8).Value = CoreText.Get("ActivityStatus_" + a.Status);
+            sheet.Cell(r, 8).Value = StatusText(a.Status);
             sheet.Cell(r, 9).Value = string.Join(", ", a.Participants.Order());
             sheet.Cell(r, 10).Value = a.Memo ?? "";
             sheet.Cell(r, 11).Value = a.ResolutionNote ?? "";
@@ -289,6 +289,13 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             string.Join(", ", a.Participants.Order()), a.Status != ActivityStatus.Done && a.StartsAtUtc < now,
             ActivityRules.Excerpt(a.Memo), a.Version)).ToList();
     }
+
+    private static string StatusText(ActivityStatus status) => status switch
+    {
+        ActivityStatus.Open => CoreText.Get("ActivityStatus_Open"),
+        ActivityStatus.InProgress => CoreText.Get("ActivityStatus_InProgress"),
+        _ => CoreText.Get("ActivityStatus_Done"),
+    };
 
     private static DateTime StartsLocal(ActivityEdit edit) => edit.Date!.Value.Date + (edit.StartTime ?? TimeSpan.Zero);
 
