@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portaali.Core.Activities;
+using Portaali.Core.Calendar;
 using Portaali.Core.Classifications;
 using Portaali.Core.Contacts;
 using Portaali.Core.Customers;
@@ -24,6 +26,11 @@ public static class DatabaseSetup
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
         services.AddScoped<UserService>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<ActivitySetupService>();
+        services.AddScoped<EmailImportService>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<WeeklyHoursService>();
         return services;
     }
 

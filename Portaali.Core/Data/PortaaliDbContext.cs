@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portaali.Core.Activities;
 using Portaali.Core.Auditing;
+using Portaali.Core.Calendar;
 using Portaali.Core.Classifications;
 using Portaali.Core.Contacts;
 using Portaali.Core.Customers;
@@ -24,6 +26,13 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
+    public DbSet<ActivityKeyword> ActivityKeywords => Set<ActivityKeyword>();
+    public DbSet<ActivityTemplate> ActivityTemplates => Set<ActivityTemplate>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<ActivityContact> ActivityContacts => Set<ActivityContact>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -96,6 +105,69 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<Favourite>().HasKey(f => new { f.UserId, f.CustomerId });
         b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
+        ConfigureActivities(b);
+    }
+
+    private static void ConfigureActivities(ModelBuilder b)
+    {
+        b.Entity<ActivityType>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.SystemKey).HasMaxLength(40);
+            e.Property(t => t.Color).HasMaxLength(7);
+            e.HasIndex(t => t.SystemKey).IsUnique();
+            e.HasData(ActivityReferenceData.Types);
+        });
+        b.Entity<ActivityKeyword>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.SystemKey).HasMaxLength(40);
+            e.HasOne<ActivityType>().WithMany().HasForeignKey(k => k.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(k => k.SystemKey).IsUnique();
+            e.HasData(ActivityReferenceData.Keywords);
+        });
+        b.Entity<ActivityTemplate>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.HasOne<ActivityType>().WithMany().HasForeignKey(t => t.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasData(ActivityReferenceData.Templates);
+        });
+        b.Entity<Activity>(e =>
+        {
+            e.Property(a => a.Title).HasMaxLength(ActivityRules.MaxTitle);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.EmailMessageId).HasMaxLength(300);
+            e.HasOne(a => a.Customer).WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.Type).WithMany().HasForeignKey(a => a.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.Keyword).WithMany().HasForeignKey(a => a.KeywordId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Participants).WithOne(p => p.Activity).HasForeignKey(p => p.ActivityId);
+            e.HasMany(a => a.Contacts).WithOne().HasForeignKey(c => c.ActivityId);
+            e.HasIndex(a => new { a.CustomerId, a.StartsAtUtc });
+            e.HasIndex(a => a.StartsAtUtc);
+            e.HasIndex(a => new { a.IsoYear, a.IsoWeek });
+            e.HasIndex(a => new { a.Status, a.StartsAtUtc });
+            e.HasIndex(a => a.EmailMessageId);
+        });
+        b.Entity<ActivityParticipant>(e =>
+        {
+            e.HasKey(p => new { p.ActivityId, p.UserId });
+            e.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => p.UserId);
+        });
+        b.Entity<ActivityContact>(e =>
+        {
+            e.HasKey(c => new { c.ActivityId, c.ContactId });
+            e.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ContactId);
+        });
+        b.Entity<CalendarFeedToken>(e =>
+        {
+            e.HasKey(t => t.UserId);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<Users.AppUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
     }
 
     private static void ConfigureAddress<T>(OwnedNavigationBuilder<T, Address> a, string prefix) where T : class

@@ -9,7 +9,8 @@ using Portaali.Core.Users;
 namespace Portaali.Core.Seeding;
 
 /// <summary>A realistic, deterministic demo base: same seed, same data.</summary>
-public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount = 4000)
+/// <remarks>Activities are laid around <paramref name="today"/> (default: today in Helsinki), so the calendar is alive on first start.</remarks>
+public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount = 4000, DateOnly? today = null)
 {
     private readonly Random random = new(seed);
     private static readonly DateTime Origin = new(2025, 1, 2, 8, 0, 0, DateTimeKind.Utc);
@@ -42,6 +43,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
         await db.SaveChangesAsync(ct);
         SeedCustomers(users, customerTree, contactRoles);
         await db.SaveChangesAsync(ct);
+        await new Activities.ActivityDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await tx.CommitAsync(ct);
     }
 

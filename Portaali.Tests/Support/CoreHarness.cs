@@ -34,6 +34,11 @@ public sealed class CoreHarness : IAsyncDisposable
     public ClassificationService Classifications => scope.ServiceProvider.GetRequiredService<ClassificationService>();
     public SegmentService Segments => scope.ServiceProvider.GetRequiredService<SegmentService>();
     public UserService Users => scope.ServiceProvider.GetRequiredService<UserService>();
+    public Portaali.Core.Activities.ActivityService Activities => scope.ServiceProvider.GetRequiredService<Portaali.Core.Activities.ActivityService>();
+    public Portaali.Core.Activities.ActivitySetupService ActivitySetup => scope.ServiceProvider.GetRequiredService<Portaali.Core.Activities.ActivitySetupService>();
+    public Portaali.Core.Activities.EmailImportService EmailImport => scope.ServiceProvider.GetRequiredService<Portaali.Core.Activities.EmailImportService>();
+    public Portaali.Core.Calendar.CalendarService Calendar => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.CalendarService>();
+    public Portaali.Core.Calendar.WeeklyHoursService WeeklyHours => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.WeeklyHoursService>();
 
     private CoreHarness(string databasePath, ServiceProvider root, TestCurrentUser currentUser, FixedClock clock)
     {

@@ -88,6 +88,7 @@ public static class WebSetup
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/signin");
         });
+        Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         app.MapGet("/culture", (HttpContext http, string ui, string? returnUrl) =>
         {
             if (UiCultures.Any(c => c.Name == ui))

@@ -17,6 +17,465 @@ namespace Portaali.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KeywordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Memo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("EmailMessageId");
+
+                    b.HasIndex("KeywordId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("CustomerId", "StartsAtUtc");
+
+                    b.HasIndex("IsoYear", "IsoWeek");
+
+                    b.HasIndex("Status", "StartsAtUtc");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityContact", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ActivityContacts");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityKeyword", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsResolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SystemKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("SystemKey")
+                        .IsUnique();
+
+                    b.ToTable("ActivityKeywords");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActivityTypeId = 1,
+                            IsRetired = false,
+                            Name = "Positiivinen",
+                            NeedsResolution = false,
+                            SystemKey = "feedback.positive"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ActivityTypeId = 1,
+                            IsRetired = false,
+                            Name = "Negatiivinen",
+                            NeedsResolution = true,
+                            SystemKey = "feedback.negative"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ActivityTypeId = 5,
+                            IsRetired = false,
+                            Name = "Myyntikäynti",
+                            NeedsResolution = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ActivityTypeId = 5,
+                            IsRetired = false,
+                            Name = "Asiakkuuden hoito",
+                            NeedsResolution = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ActivityTypeId = 15,
+                            IsRetired = false,
+                            Name = "Koulutustarve",
+                            NeedsResolution = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ActivityTypeId = 11,
+                            IsRetired = false,
+                            Name = "Tarjouksen seuranta",
+                            NeedsResolution = false
+                        });
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityParticipant", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ActivityParticipants");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.ToTable("ActivityTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActivityTypeId = 5,
+                            Body = "Tavoite\n\n\nSovitut asiat\n",
+                            IsRetired = false,
+                            Name = "Käyntiraportti"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ActivityTypeId = 1,
+                            Body = "Palautteen sisältö\n\n\nToimenpiteet\n",
+                            IsRetired = false,
+                            Name = "Palaute"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ActivityTypeId = 10,
+                            Body = "Asialista\n\n\nPäätökset\n",
+                            IsRetired = false,
+                            Name = "Palaverimuistio"
+                        });
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SystemKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemKey")
+                        .IsUnique();
+
+                    b.ToTable("ActivityTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Color = "#c62828",
+                            IsRetired = false,
+                            Name = "Asiakaspalaute",
+                            RequiresCustomer = true,
+                            SortOrder = 1,
+                            SystemKey = "feedback"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Color = "#1565c0",
+                            IsRetired = false,
+                            Name = "Asiakkuustyö",
+                            RequiresCustomer = true,
+                            SortOrder = 2,
+                            SystemKey = "customer-work"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Color = "#6a1b9a",
+                            IsRetired = false,
+                            Name = "Kokous (kv tai kansallinen)",
+                            RequiresCustomer = false,
+                            SortOrder = 3,
+                            SystemKey = "meeting"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Color = "#00838f",
+                            IsRetired = false,
+                            Name = "Koulutus",
+                            RequiresCustomer = false,
+                            SortOrder = 4,
+                            SystemKey = "training"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Color = "#2e7d32",
+                            IsRetired = false,
+                            Name = "Käynti",
+                            RequiresCustomer = true,
+                            SortOrder = 5,
+                            SystemKey = "visit"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Color = "#546e7a",
+                            IsRetired = false,
+                            Name = "Memo",
+                            RequiresCustomer = false,
+                            SortOrder = 6,
+                            SystemKey = "memo"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Color = "#4527a0",
+                            IsRetired = false,
+                            Name = "Ohjausryhmä",
+                            RequiresCustomer = false,
+                            SortOrder = 7,
+                            SystemKey = "steering-group"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Color = "#e65100",
+                            IsRetired = false,
+                            Name = "Projektityö",
+                            RequiresCustomer = false,
+                            SortOrder = 8,
+                            SystemKey = "project-work"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Color = "#ad1457",
+                            IsRetired = false,
+                            Name = "Seminaari",
+                            RequiresCustomer = false,
+                            SortOrder = 9,
+                            SystemKey = "seminar"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Color = "#6d4c41",
+                            IsRetired = false,
+                            Name = "Sisäinen palaveri",
+                            RequiresCustomer = false,
+                            SortOrder = 10,
+                            SystemKey = "internal-meeting"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Color = "#0277bd",
+                            IsRetired = false,
+                            Name = "Soitto",
+                            RequiresCustomer = true,
+                            SortOrder = 11,
+                            SystemKey = "call"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Color = "#827717",
+                            IsRetired = false,
+                            Name = "Suunnittelu",
+                            RequiresCustomer = false,
+                            SortOrder = 12,
+                            SystemKey = "planning"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Color = "#37474f",
+                            IsRetired = false,
+                            Name = "Sähköposti",
+                            RequiresCustomer = true,
+                            SortOrder = 13,
+                            SystemKey = "email"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Color = "#4e342e",
+                            IsRetired = false,
+                            Name = "Työryhmä",
+                            RequiresCustomer = false,
+                            SortOrder = 14,
+                            SystemKey = "working-group"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Color = "#b8860b",
+                            IsRetired = false,
+                            Name = "Liidi",
+                            RequiresCustomer = true,
+                            SortOrder = 15,
+                            SystemKey = "lead"
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -56,6 +515,27 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("CustomerId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Calendar.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens");
                 });
 
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>
@@ -654,6 +1134,94 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("Favourites");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.ActivityType", "Type")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portaali.Core.Activities.ActivityKeyword", "Keyword")
+                        .WithMany()
+                        .HasForeignKey("KeywordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Keyword");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityContact", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.Activity", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityKeyword", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityParticipant", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.Activity", "Activity")
+                        .WithMany("Participants")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.ActivityTemplate", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Calendar.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>
                 {
                     b.HasOne("Portaali.Core.Classifications.ClassificationNode", "Parent")
@@ -807,6 +1375,13 @@ namespace Portaali.Core.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>

@@ -1,0 +1,82 @@
+using Portaali.Core.Customers;
+
+namespace Portaali.Core.Activities;
+
+/// <summary>The fields a person edits on an activity; date and time are Helsinki wall-clock; Version carries the concurrency token.</summary>
+public class ActivityEdit
+{
+    public int? CustomerId { get; set; }
+    public int TypeId { get; set; }
+    public int? KeywordId { get; set; }
+    public string Title { get; set; } = "";
+    public DateTime? Date { get; set; }
+    public TimeSpan? StartTime { get; set; } = new(9, 0, 0);
+    public int DurationMinutes { get; set; } = 60;
+    /// <summary>Null on a new activity: Core picks the default (future or negative feedback → open, else done).</summary>
+    public ActivityStatus? Status { get; set; }
+    public string? Memo { get; set; }
+    public string? ResolutionNote { get; set; }
+    public List<int> ParticipantIds { get; set; } = [];
+    public List<int> ContactIds { get; set; } = [];
+    public string? EmailMessageId { get; set; }
+    public Guid Version { get; set; }
+
+    public ActivityEdit Copy()
+    {
+        var copy = (ActivityEdit)MemberwiseClone();
+        copy.ParticipantIds = [.. ParticipantIds];
+        copy.ContactIds = [.. ContactIds];
+        return copy;
+    }
+}
+
+public record TypeOption(int Id, string Name, string? SystemKey, string Color, bool RequiresCustomer, bool IsRetired);
+public record KeywordOption(int Id, int TypeId, string Name, bool NeedsResolution, bool IsRetired);
+public record TemplateOption(int Id, int TypeId, string Name, string Body, bool IsRetired);
+
+/// <summary>Everything the activity form offers: types, keywords, templates and the people to attach.</summary>
+public record ActivityFormData(IReadOnlyList<TypeOption> Types, IReadOnlyList<KeywordOption> Keywords,
+    IReadOnlyList<TemplateOption> Templates, IReadOnlyList<PersonRef> Users);
+
+/// <summary>An activity opened for editing, with what the form shows but does not edit.</summary>
+public record ActivityDetails(int Id, ActivityEdit Edit, string TypeName, string? CustomerName, bool CustomerIsPassive,
+    string CreatedByName, DateTime CreatedAtUtc, string UpdatedByName, DateTime UpdatedAtUtc,
+    DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts);
+
+public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int TypeId, string TypeName, string TypeColor,
+    string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,
+    string Participants, bool IsOverdue, string? MemoExcerpt, Guid Version);
+
+public enum ActivitySort { StartsDescending, StartsAscending }
+
+/// <summary>Browse filters; every one is applied in SQL.</summary>
+public record ActivityQuery
+{
+    public int? TypeId { get; init; }
+    public int? KeywordId { get; init; }
+    public ActivityStatus? Status { get; init; }
+    public bool OnlyNotDone { get; init; }
+    public int? UserId { get; init; }
+    public int? CustomerId { get; init; }
+    public Segments.Segment? Segment { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>Words searched in title and memo; every word must occur.</summary>
+    public string? Text { get; init; }
+    public ActivitySort Sort { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 25;
+}
+
+public record FeedbackQuery
+{
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>A top-level customer group of the classification tree.</summary>
+    public int? CustomerGroupId { get; init; }
+    /// <summary>Null for both, true for negative only, false for positive only.</summary>
+    public bool? Negative { get; init; }
+}
+
+/// <summary>Customer feedback of a period, open negative feedback first, with the counts management asks for.</summary>
+public record FeedbackReport(IReadOnlyList<ActivityRow> Rows, int Positive, int Negative, int OpenNegative);

@@ -1,0 +1,366 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Calendar;
+using Portaali.Core.Common;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+using Portaali.Core.Security;
+
+namespace Portaali.Core.Activities;
+
+/// <summary>Recording, editing, closing, listing and browsing activities, with the rules of the thesis enforced here.</summary>
+public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
+{
+    public const int MaxExportRows = 20_000;
+
+    /// <summary>Types, keywords, templates and active users for the activity form.</summary>
+    public async Task<ActivityFormData> GetFormDataAsync(CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var types = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TypeOption(t.Id, t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired)).ToListAsync(ct);
+        var keywords = await db.ActivityKeywords.AsNoTracking().OrderBy(k => k.Name)
+            .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, k.Name, k.NeedsResolution, k.IsRetired)).ToListAsync(ct);
+        var templates = await db.ActivityTemplates.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new TemplateOption(t.Id, t.ActivityTypeId, t.Name, t.Body, t.IsRetired)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
+        return new ActivityFormData(types, keywords, templates, users);
+    }
+
+    /// <summary>The customer's contacts who still work there, for attaching to an activity.</summary>
+    public async Task<IReadOnlyList<PersonRef>> GetContactsAsync(int customerId, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && !c.HasLeft)
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
+            .Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct);
+    }
+
+    /// <summary>Active customers whose name matches, for the customer picker of an activity recorded outside the customer page.</summary>
+    public async Task<IReadOnlyList<PersonRef>> FindCustomersAsync(string? text, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pattern = "%" + CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "") + "%";
+        return await db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern))
+            .OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    public async Task<ActivityDetails> GetAsync(int id, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Activities.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Participants).Include(x => x.Contacts).Include(x => x.Type).Include(x => x.Customer)
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
+        var local = HelsinkiTime.ToLocal(a.StartsAtUtc);
+        var edit = new ActivityEdit
+        {
+            CustomerId = a.CustomerId, TypeId = a.ActivityTypeId, KeywordId = a.KeywordId, Title = a.Title,
+            Date = local.Date, StartTime = local.TimeOfDay, DurationMinutes = a.DurationMinutes, Status = a.Status,
+            Memo = a.Memo, ResolutionNote = a.ResolutionNote, EmailMessageId = a.EmailMessageId, Version = a.Version,
+            ParticipantIds = a.Participants.Select(p => p.UserId).ToList(), ContactIds = a.Contacts.Select(c => c.ContactId).ToList(),
+        };
+        // Contacts already attached stay visible even if they have since left.
+        var contacts = a.CustomerId is { } customerId
+            ? await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && (!c.HasLeft || edit.ContactIds.Contains(c.Id)))
+                .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct)
+            : [];
+        return new ActivityDetails(a.Id, edit, a.Type!.Name, a.Customer?.Name, a.Customer?.IsPassive ?? false,
+            a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts);
+    }
+
+    /// <summary>Records an activity; refuses passive customers, retired types and contacts of another customer.</summary>
+    public async Task<int> CreateAsync(ActivityEdit edit, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (type, keyword) = await LoadTypeAsync(db, edit, ct);
+        if (type is { IsRetired: true }) throw new ValidationFailedException([new("TypeId", CoreText.Get("ActivityTypeRetired", type.Name))]);
+        CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
+        if (edit.CustomerId is { } customerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var activity = new Activity { Title = "", ActivityTypeId = type!.Id, CreatedByUserId = actor.Id, CreatedByName = actor.Name, CreatedAtUtc = now };
+        var startsLocal = StartsLocal(edit);
+        var status = edit.Status ?? ActivityRules.DefaultStatus(startsLocal, HelsinkiTime.ToLocal(now), keyword?.NeedsResolution ?? false);
+        if (ActivityRules.CheckResolution(ActivityStatus.Open, status, keyword?.NeedsResolution ?? false, edit.ResolutionNote) is { } missing)
+            throw new ValidationFailedException([missing]);
+        await ApplyAsync(db, edit, activity, keyword, startsLocal, actor, now, ct);
+        SetStatus(activity, status, edit.ResolutionNote, actor, now);
+        activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return activity.Id;
+    }
+
+    /// <summary>Saves an edit; the type never changes, and a stale <see cref="ActivityEdit.Version"/> is a conflict.</summary>
+    public async Task<Guid> UpdateAsync(int id, ActivityEdit edit, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var activity = await db.Activities.AsSplitQuery().Include(a => a.Participants).Include(a => a.Contacts)
+            .FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
+        ActivityRules.EnsureTypeUnchanged(activity.ActivityTypeId, edit.TypeId);
+        if (activity.Version != edit.Version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
+        var (type, keyword) = await LoadTypeAsync(db, edit, ct);
+        CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
+        if (edit.CustomerId is { } customerId && customerId != activity.CustomerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = edit.Status ?? activity.Status;
+        if (ActivityRules.CheckResolution(activity.Status, status, keyword?.NeedsResolution ?? false, edit.ResolutionNote) is { } missing)
+            throw new ValidationFailedException([missing]);
+        await ApplyAsync(db, edit, activity, keyword, StartsLocal(edit), actor, now, ct);
+        SetStatus(activity, status, edit.ResolutionNote, actor, now);
+        db.Entry(activity).Property(a => a.Version).OriginalValue = edit.Version;
+        activity.Version = Guid.NewGuid();
+        await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
+        return activity.Version;
+    }
+
+    /// <summary>Moves an activity to a new status (e.g. marks a visit OK); negative feedback needs a resolution note to close.</summary>
+    public async Task<Guid> SetStatusAsync(int id, ActivityStatus status, string? resolutionNote, Guid version, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var activity = await db.Activities.Include(a => a.Keyword).FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
+        if (activity.Version != version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
+        if (ActivityRules.CheckResolution(activity.Status, status, activity.Keyword?.NeedsResolution ?? false, resolutionNote) is { } missing)
+            throw new ValidationFailedException([missing]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        SetStatus(activity, status, resolutionNote, actor, now);
+        activity.UpdatedAtUtc = now;
+        activity.UpdatedByName = actor.Name;
+        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
+        activity.Version = Guid.NewGuid();
+        await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
+        return activity.Version;
+    }
+
+    /// <summary>The activities of one customer, newest first.</summary>
+    public async Task<IReadOnlyList<ActivityRow>> ListForCustomerAsync(int customerId, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ToRowsAsync(db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id).Take(500), ct);
+    }
+
+    /// <summary>Everything the signed-in user takes part in that is not OK yet; overdue first, then the coming ones by time.</summary>
+    public async Task<IReadOnlyList<ActivityRow>> MyOpenAsync(CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ToRowsAsync(db.Activities.AsNoTracking()
+            .Where(a => a.Status != ActivityStatus.Done && a.Participants.Any(p => p.UserId == actor.Id))
+            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(1000), ct);
+    }
+
+    /// <summary>Activities across all customers, filtered, sorted and paged in SQL; the text is searched in titles and memos.</summary>
+    public async Task<PagedResult<ActivityRow>> BrowseAsync(ActivityQuery query, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db.Activities.AsNoTracking(), query);
+        var total = await filtered.CountAsync(ct);
+        var page = Sort(filtered, query.Sort).Skip(Math.Max(0, query.Page) * query.PageSize).Take(Math.Clamp(query.PageSize, 1, 500));
+        return new PagedResult<ActivityRow>(await ToRowsAsync(page, ct), total);
+    }
+
+    /// <summary>The browse result as an Excel workbook (at most <see cref="MaxExportRows"/> rows).</summary>
+    public async Task<byte[]> ExportAsync(ActivityQuery query, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Sort(Filter(db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows)
+            .Select(a => new
+            {
+                a.StartsAtUtc, a.DurationMinutes, Type = a.Type!.Name, Keyword = a.Keyword!.Name, a.Title, Customer = a.Customer!.Name,
+                a.Status, a.Memo, a.ResolutionNote, Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
+            }).ToListAsync(ct);
+
+        using var book = new XLWorkbook();
+        var sheet = book.Worksheets.Add(CoreText.Get("ActivitiesSheet"));
+        string[] headers = ["ExportDate", "ExportTime", "ExportHours", "ExportType", "ExportKeyword", "ExportTitle", "ExportCustomer",
+            "ExportStatus", "ExportParticipants", "ExportMemo", "ExportResolution"];
+        double[] widths = [12, 8, 8, 22, 18, 40, 36, 12, 30, 80, 40];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = CoreText.Get(headers[c]);
+            sheet.Column(c + 1).Width = widths[c]; // explicit widths: AdjustToContents throws on Linux
+        }
+        sheet.Row(1).Style.Font.Bold = true;
+        var r = 2;
+        foreach (var a in rows)
+        {
+            var local = HelsinkiTime.ToLocal(a.StartsAtUtc);
+            sheet.Cell(r, 1).Value = local.Date;
+            sheet.Cell(r, 1).Style.DateFormat.Format = "d.m.yyyy";
+            sheet.Cell(r, 2).Value = local.ToString("HH:mm");
+            sheet.Cell(r, 3).Value = Math.Round(a.DurationMinutes / 60.0, 2);
+            sheet.Cell(r, 4).Value = a.Type;
+            sheet.Cell(r, 5).Value = a.Keyword ?? "";
+            sheet.Cell(r, 6).Value = a.Title;
+            sheet.Cell(r, 7).Value = a.Customer ?? "";
+            sheet.Cell(r, 8).Value = StatusText(a.Status);
+            sheet.Cell(r, 9).Value = string.Join(", ", a.Participants.Order());
+            sheet.Cell(r, 10).Value = a.Memo ?? "";
+            sheet.Cell(r, 11).Value = a.ResolutionNote ?? "";
+            r++;
+        }
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Customer feedback of a period and customer group: open negative feedback first, then newest first.</summary>
+    public async Task<FeedbackReport> FeedbackAsync(FeedbackQuery query, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var feedback = db.Activities.AsNoTracking().Where(a => a.Type!.SystemKey == ActivityReferenceData.Feedback);
+        if (query.From is { } from) feedback = feedback.Where(a => a.LocalDate >= from);
+        if (query.To is { } to) feedback = feedback.Where(a => a.LocalDate <= to);
+        if (query.CustomerGroupId is { } group)
+            feedback = feedback.Where(a => db.CustomerClassifications.Any(k => k.CustomerId == a.CustomerId && k.NodeId == group));
+        var counts = await feedback.GroupBy(a => new { Negative = a.Keyword != null && a.Keyword.NeedsResolution, Open = a.Status != ActivityStatus.Done })
+            .Select(g => new { g.Key.Negative, g.Key.Open, Count = g.Count() }).ToListAsync(ct);
+        if (query.Negative is { } negative)
+            feedback = feedback.Where(a => (a.Keyword != null && a.Keyword.NeedsResolution) == negative);
+        var rows = await ToRowsAsync(feedback
+            .OrderByDescending(a => a.Keyword != null && a.Keyword.NeedsResolution && a.Status != ActivityStatus.Done)
+            .ThenByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id).Take(1000), ct);
+        return new FeedbackReport(rows, counts.Where(c => !c.Negative).Sum(c => c.Count), counts.Where(c => c.Negative).Sum(c => c.Count),
+            counts.Where(c => c.Negative && c.Open).Sum(c => c.Count));
+    }
+
+    /// <summary>The top-level customer groups of the classification tree, for the feedback filter.</summary>
+    public async Task<IReadOnlyList<PersonRef>> GetCustomerGroupsAsync(CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ClassificationNodes.AsNoTracking().Where(n => n.Parent!.SystemKey == "customer-groups" && !n.IsRetired)
+            .OrderBy(n => n.SortOrder).Select(n => new PersonRef(n.Id, n.Name)).ToListAsync(ct);
+    }
+
+    internal static IQueryable<Activity> Filter(IQueryable<Activity> activities, ActivityQuery q)
+    {
+        if (q.TypeId is { } typeId) activities = activities.Where(a => a.ActivityTypeId == typeId);
+        if (q.KeywordId is { } keywordId) activities = activities.Where(a => a.KeywordId == keywordId);
+        if (q.Status is { } status) activities = activities.Where(a => a.Status == status);
+        if (q.OnlyNotDone) activities = activities.Where(a => a.Status != ActivityStatus.Done);
+        if (q.UserId is { } userId) activities = activities.Where(a => a.Participants.Any(p => p.UserId == userId));
+        if (q.CustomerId is { } customerId) activities = activities.Where(a => a.CustomerId == customerId);
+        if (q.Segment is { } segment) activities = activities.Where(a => a.Customer != null && a.Customer.Segment == segment);
+        if (q.From is { } from) activities = activities.Where(a => a.LocalDate >= from);
+        if (q.To is { } to) activities = activities.Where(a => a.LocalDate <= to);
+        foreach (var word in ActivityRules.SearchWords(q.Text))
+        {
+            var pattern = "%" + word + "%";
+            activities = activities.Where(a => EF.Functions.Like(a.SearchText, pattern));
+        }
+        return activities;
+    }
+
+    private static IQueryable<Activity> Sort(IQueryable<Activity> activities, ActivitySort sort) => sort == ActivitySort.StartsAscending
+        ? activities.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)
+        : activities.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id);
+
+    /// <summary>Projects an ordered, limited query into list rows; only the rows asked for leave SQLite.</summary>
+    internal async Task<List<ActivityRow>> ToRowsAsync(IQueryable<Activity> activities, CancellationToken ct)
+    {
+        var data = await activities.Select(a => new
+        {
+            a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, TypeName = a.Type!.Name, a.Type.Color,
+            KeywordName = a.Keyword!.Name, NeedsResolution = (bool?)a.Keyword.NeedsResolution, a.Title, a.Status, a.CustomerId,
+            CustomerName = a.Customer!.Name, a.Memo, a.Version,
+            Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
+        }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return data.Select(a => new ActivityRow(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.ActivityTypeId, a.TypeName,
+            a.Color, a.KeywordName, a.NeedsResolution ?? false, a.Title, a.Status, a.CustomerId, a.CustomerName,
+            string.Join(", ", a.Participants.Order()), a.Status != ActivityStatus.Done && a.StartsAtUtc < now,
+            ActivityRules.Excerpt(a.Memo), a.Version)).ToList();
+    }
+
+    private static string StatusText(ActivityStatus status) => status switch
+    {
+        ActivityStatus.Open => CoreText.Get("ActivityStatus_Open"),
+        ActivityStatus.InProgress => CoreText.Get("ActivityStatus_InProgress"),
+        _ => CoreText.Get("ActivityStatus_Done"),
+    };
+
+    private static DateTime StartsLocal(ActivityEdit edit) => edit.Date!.Value.Date + (edit.StartTime ?? TimeSpan.Zero);
+
+    private static async Task<(TypeOption?, KeywordOption?)> LoadTypeAsync(PortaaliDbContext db, ActivityEdit edit, CancellationToken ct)
+    {
+        var type = await db.ActivityTypes.AsNoTracking().Where(t => t.Id == edit.TypeId)
+            .Select(t => new TypeOption(t.Id, t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired)).FirstOrDefaultAsync(ct);
+        var keyword = edit.KeywordId is { } keywordId
+            ? await db.ActivityKeywords.AsNoTracking().Where(k => k.Id == keywordId)
+                .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, k.Name, k.NeedsResolution, k.IsRetired)).FirstOrDefaultAsync(ct)
+            : null;
+        if (edit.KeywordId is not null && keyword is null)
+            throw new ValidationFailedException([new("KeywordId", CoreText.Get("ActivityKeywordWrongType"))]);
+        return (type, keyword);
+    }
+
+    private static async Task ApplyAsync(PortaaliDbContext db, ActivityEdit edit, Activity activity, KeywordOption? keyword,
+        DateTime startsLocal, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var contactIds = edit.ContactIds.Distinct().ToList();
+        if (contactIds.Count > 0)
+        {
+            var ofCustomer = await db.Contacts.CountAsync(c => contactIds.Contains(c.Id) && c.CustomerId == edit.CustomerId, ct);
+            if (ofCustomer != contactIds.Count)
+                throw new ValidationFailedException([new("ContactIds", CoreText.Get("ActivityContactOfOtherCustomer"))]);
+        }
+        var participantIds = edit.ParticipantIds.Distinct().ToList();
+        if (participantIds.Count == 0) participantIds.Add(actor.Id);
+        var known = await db.Users.CountAsync(u => participantIds.Contains(u.Id), ct);
+        if (known != participantIds.Count) throw new ValidationFailedException([new("ParticipantIds", CoreText.Get("ActivityUnknownUser"))]);
+
+        activity.CustomerId = edit.CustomerId;
+        activity.KeywordId = keyword?.Id;
+        activity.Title = edit.Title.Trim();
+        activity.Memo = string.IsNullOrWhiteSpace(edit.Memo) ? null : edit.Memo.TrimEnd();
+        activity.SearchText = ActivityRules.SearchForm(activity.Title, activity.Memo);
+        activity.StartsAtUtc = HelsinkiTime.ToUtc(startsLocal);
+        activity.LocalDate = DateOnly.FromDateTime(startsLocal);
+        var week = IsoWeek.Of(activity.LocalDate);
+        activity.IsoYear = week.Year;
+        activity.IsoWeek = week.Week;
+        activity.DurationMinutes = edit.DurationMinutes;
+        activity.UpdatedAtUtc = now;
+        activity.UpdatedByName = actor.Name;
+        activity.Participants.RemoveAll(p => !participantIds.Contains(p.UserId));
+        activity.Participants.AddRange(participantIds.Where(u => activity.Participants.All(p => p.UserId != u))
+            .Select(u => new ActivityParticipant { UserId = u }));
+        activity.Contacts.RemoveAll(c => !contactIds.Contains(c.ContactId));
+        activity.Contacts.AddRange(contactIds.Where(c => activity.Contacts.All(x => x.ContactId != c))
+            .Select(c => new ActivityContact { ContactId = c }));
+    }
+
+    private static void SetStatus(Activity activity, ActivityStatus status, string? note, Actor actor, DateTime now)
+    {
+        if (status == ActivityStatus.Done && activity.Status != ActivityStatus.Done || activity.ResolvedAtUtc is null && status == ActivityStatus.Done)
+        {
+            activity.ResolvedAtUtc = now;
+            activity.ResolvedByName = actor.Name;
+        }
+        else if (status != ActivityStatus.Done)
+        {
+            activity.ResolvedAtUtc = null;
+            activity.ResolvedByName = null;
+        }
+        if (!string.IsNullOrWhiteSpace(note)) activity.ResolutionNote = note.Trim();
+        activity.Status = status;
+    }
+}

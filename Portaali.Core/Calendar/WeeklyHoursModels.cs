@@ -1,0 +1,25 @@
+using Portaali.Core.Activities;
+using Portaali.Core.Customers;
+
+namespace Portaali.Core.Calendar;
+
+public record TypeHours(string TypeName, string Color, double Hours);
+
+/// <summary>One user's ISO week: done hours split by customer work and other work, and by type; planned hours not yet OK.</summary>
+public record WeekHours(IsoWeek Week, double CustomerHours, double OtherHours, double PlannedHours, IReadOnlyList<TypeHours> ByType)
+{
+    public double DoneHours => CustomerHours + OtherHours;
+}
+
+public record WeekTotal(IsoWeek Week, double CustomerHours, double OtherHours);
+
+/// <summary>The account manager's weekly view: the week asked for with its activities, and every week of that ISO year.</summary>
+public record WeeklyReport(PersonRef User, WeekHours Week, IReadOnlyList<ActivityRow> Activities, IReadOnlyList<WeekTotal> Year);
+
+public record TeamMemberWeek(PersonRef User, WeekHours Hours, IReadOnlyList<ActivityRow> ThisWeek, IReadOnlyList<ActivityRow> NextWeek);
+
+public record KeyAccountContact(int CustomerId, string Name, DateOnly? LastContact, int? DaysSince);
+
+/// <summary>What the weekly customer-team meeting projects: every account manager's week, open negative feedback, A accounts' last contact.</summary>
+public record TeamMeeting(IsoWeek Week, IReadOnlyList<TeamMemberWeek> Members, IReadOnlyList<ActivityRow> OpenNegativeFeedback,
+    IReadOnlyList<KeyAccountContact> KeyAccounts);

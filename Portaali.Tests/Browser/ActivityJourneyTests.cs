@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portaali.Core.Calendar;
+using Portaali.Core.Segments;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portaali.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class ActivityJourneyTests(PortaaliServer server)
+{
+    [Fact]
+    public async Task Visit_logged_with_a_colleague_reaches_her_open_list_and_calendar_and_counts_for_both_when_marked_ok()
+    {
+        await using var db = server.OpenDb();
+        var customer = await db.Customers.Where(c => !c.IsPassive && c.Segment == Segment.B)
+            .OrderBy(c => c.Id).Skip(3).Select(c => new { c.Id, c.Name }).FirstAsync();
+        var day = HelsinkiTime.Today(TimeProvider.System).AddDays(1);
+        var week = IsoWeek.Of(day);
+        var hoursUrl = $"/hours?year={week.Year}&week={week.Week}";
+        var title = "Käynti: e2e-koulutustarpeet " + Guid.NewGuid().ToString("N")[..6];
+
+        var minna = await server.SignInAsync("Minna Lehtonen");
+        await minna.GotoAsync(hoursUrl);
+        var minnaBefore = await HoursAsync(minna);
+
+        await minna.GotoAsync($"/customers/{customer.Id}");
+        await PortaaliServer.WaitForInteractiveAsync(minna);
+        await minna.GetByRole(AriaRole.Tab, new() { Name = "Toimenpiteet" }).ClickAsync();
+        await minna.GetByTestId("add-activity").ClickAsync();
+        await minna.GetByTestId("activity-type").ClickAsync();
+        await Option(minna, "Käynti").ClickAsync();
+        await Expect(minna.Locator("#activity-memo")).ToHaveValueAsync(new Regex("^Tavoite"));
+        await minna.Locator("#activity-title").FillAsync(title);
+        await minna.Locator("#activity-date").FillAsync(day.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
+        await minna.Locator("#activity-date").PressAsync("Tab");
+        await minna.Locator("#activity-time").FillAsync("10:00");
+        await minna.Locator("#activity-time").PressAsync("Tab");
+        await minna.GetByTestId("activity-participants").ClickAsync();
+        await Option(minna, "Janne Koskela").ClickAsync();
+        await minna.Keyboard.PressAsync("Escape");
+        await minna.GetByTestId("save-activity").ClickAsync();
+        await Expect(minna.GetByTestId("activity-dialog")).ToHaveCountAsync(0);
+        var row = minna.GetByTestId("customer-activities").Locator("tr").Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync("Hoitamatta");
+
+        var janne = await server.SignInAsync("Janne Koskela");
+        await janne.GotoAsync("/activities/open");
+        var openRow = janne.GetByTestId("my-open-activities").Locator("tr").Filter(new() { HasText = title });
+        await Expect(openRow).ToContainTextAsync(customer.Name);
+        await janne.GotoAsync($"/calendar?date={day:yyyy-MM-dd}");
+        await Expect(janne.GetByTestId("calendar-entry").Filter(new() { HasText = title })).ToBeVisibleAsync();
+        await janne.GotoAsync(hoursUrl);
+        var janneBefore = await HoursAsync(janne);
+
+        await janne.GotoAsync("/activities/open");
+        await openRow.GetByTestId("mark-done").ClickAsync();
+        await Expect(openRow).ToHaveCountAsync(0);
+
+        await janne.GotoAsync(hoursUrl);
+        await Expect(janne.GetByTestId("hours-activities").Locator("tr").Filter(new() { HasText = title })).ToContainTextAsync("OK");
+        Assert.Equal(janneBefore + 1, await HoursAsync(janne));
+        await minna.GotoAsync(hoursUrl);
+        await Expect(minna.GetByTestId("hours-activities")).ToContainTextAsync(title);
+        Assert.Equal(minnaBefore + 1, await HoursAsync(minna));
+    }
+
+    [Fact]
+    public async Task Team_meeting_view_moves_between_weeks_with_the_arrow_keys()
+    {
+        var page = await server.SignInAsync("Arto Miettinen");
+        await page.GotoAsync("/team-meeting");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        var current = IsoWeek.Of(HelsinkiTime.Today(TimeProvider.System));
+        await Expect(page.GetByTestId("tm-week")).ToContainTextAsync($"viikko {current.Week}/{current.Year}");
+        await Expect(page.GetByTestId("tm-member")).ToHaveCountAsync(6);
+        await Expect(page.GetByTestId("tm-member").First).ToContainTextAsync("Arto Miettinen");
+
+        await page.GetByTestId("team-meeting").PressAsync("ArrowLeft");
+        var previous = current.Previous;
+        await Expect(page.GetByTestId("tm-week")).ToContainTextAsync($"viikko {previous.Week}/{previous.Year}");
+    }
+
+    private static ILocator Option(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(text) + "\\s*$") }).First;
+
+    private static async Task<double> HoursAsync(IPage page)
+    {
+        var text = await page.GetByTestId("hours-done").InnerTextAsync();
+        return double.Parse(text.Replace(" h", "").Replace(',', '.').Trim(), CultureInfo.InvariantCulture);
+    }
+}
