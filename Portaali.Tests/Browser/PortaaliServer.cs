@@ -48,6 +48,8 @@ public sealed class PortaaliServer : IAsyncLifetime
         process.BeginErrorReadLine();
         await WaitUntilUpAsync();
 
+        // Two cores shared with the server: give assertions the same patience as actions, not Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
