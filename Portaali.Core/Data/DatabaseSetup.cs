@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Portaali.Core.Classifications;
 using Portaali.Core.Contacts;
 using Portaali.Core.Customers;
+using Portaali.Core.Imports;
 using Portaali.Core.Security;
 using Portaali.Core.Seeding;
 using Portaali.Core.Segments;
@@ -24,6 +25,7 @@ public static class DatabaseSetup
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
         services.AddScoped<UserService>();
+        services.AddPortaaliImports();
         return services;
     }
 

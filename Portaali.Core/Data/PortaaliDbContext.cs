@@ -24,6 +24,12 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Imports.ImportRun> ImportRuns => Set<Imports.ImportRun>();
+    public DbSet<Imports.ImportRowError> ImportRowErrors => Set<Imports.ImportRowError>();
+    public DbSet<Imports.ImportChange> ImportChanges => Set<Imports.ImportChange>();
+    public DbSet<Imports.ImportFieldMapping> ImportFieldMappings => Set<Imports.ImportFieldMapping>();
+    public DbSet<Imports.CompanyProfile> CompanyProfiles => Set<Imports.CompanyProfile>();
+    public DbSet<Imports.ImportSuggestion> ImportSuggestions => Set<Imports.ImportSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -96,6 +102,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<Favourite>().HasKey(f => new { f.UserId, f.CustomerId });
         b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
+        Imports.ImportModel.Configure(b);
     }
 
     private static void ConfigureAddress<T>(OwnedNavigationBuilder<T, Address> a, string prefix) where T : class
