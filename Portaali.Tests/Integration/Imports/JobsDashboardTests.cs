@@ -37,6 +37,30 @@ public class JobsDashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Imports_page_opens_for_administrators_only()
+    {
+        var user = await factory.AddUserAsync("Sari Lindqvist", UserGroup.Administrator);
+        var response = await factory.ClientFor(user).GetAsync("/admin/imports");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Uusi tuonti", html);
+        Assert.Contains("id=\"imports-heading\"", html);
+
+        var manager = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var refused = await factory.ClientFor(manager).GetAsync("/admin/imports");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/forbidden", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Suggestions_page_renders_for_anyone_signed_in()
+    {
+        var manager = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var html = await (await factory.ClientFor(manager).GetAsync("/suggestions")).Content.ReadAsStringAsync();
+        Assert.Contains("Ei avoimia ehdotuksia.", html);
+    }
+
+    [Fact]
     public void Recurring_jobs_are_registered_with_stable_ids_in_Helsinki_time()
     {
         _ = factory.Server;
