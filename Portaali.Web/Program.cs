@@ -1,5 +1,6 @@
 using Portaali.Core.Data;
 using Portaali.Web.Components;
+using Portaali.Web.Imports;
 using Portaali.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Portaali")
     ?? throw new InvalidOperationException("ConnectionStrings:Portaali is missing from appsettings.json"));
 builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
+builder.Services.AddPortaaliJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPortaaliEndpoints();
+await app.UsePortaaliJobsAsync();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -6,6 +6,7 @@ using Portaali.Core.Calendar;
 using Portaali.Core.Classifications;
 using Portaali.Core.Contacts;
 using Portaali.Core.Customers;
+using Portaali.Core.Imports;
 using Portaali.Core.Security;
 using Portaali.Core.Seeding;
 using Portaali.Core.Segments;
@@ -31,6 +32,7 @@ public static class DatabaseSetup
         services.AddScoped<EmailImportService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<WeeklyHoursService>();
+        services.AddPortaaliImports();
         return services;
     }
 

@@ -33,6 +33,12 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
     public DbSet<ActivityContact> ActivityContacts => Set<ActivityContact>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<Imports.ImportRun> ImportRuns => Set<Imports.ImportRun>();
+    public DbSet<Imports.ImportRowError> ImportRowErrors => Set<Imports.ImportRowError>();
+    public DbSet<Imports.ImportChange> ImportChanges => Set<Imports.ImportChange>();
+    public DbSet<Imports.ImportFieldMapping> ImportFieldMappings => Set<Imports.ImportFieldMapping>();
+    public DbSet<Imports.CompanyProfile> CompanyProfiles => Set<Imports.CompanyProfile>();
+    public DbSet<Imports.ImportSuggestion> ImportSuggestions => Set<Imports.ImportSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -105,6 +111,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<Favourite>().HasKey(f => new { f.UserId, f.CustomerId });
         b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
+        Imports.ImportModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -51,7 +51,7 @@ public sealed class CoreHarness : IAsyncDisposable
     }
 
     /// <summary>A fresh database file with every migration applied and nobody signed in.</summary>
-    public static async Task<CoreHarness> CreateAsync(bool migrate = true)
+    public static async Task<CoreHarness> CreateAsync(bool migrate = true, Action<IServiceCollection>? configure = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"portaali-test-{Guid.NewGuid():N}.db");
         // No pooling: a pooled connection would keep the file open and block deleting it on dispose.
@@ -65,6 +65,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddPortaaliCore(connectionString);
         services.Replace(ServiceDescriptor.Singleton<ICurrentUser>(currentUser));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        configure?.Invoke(services);
 
         var harness = new CoreHarness(path, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
         if (migrate)
@@ -76,6 +77,9 @@ public sealed class CoreHarness : IAsyncDisposable
     }
 
     public PortaaliDbContext Db() => DbFactory.CreateDbContext();
+
+    /// <summary>Any service of the harness's scope, for features without a shortcut above.</summary>
+    public T Service<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     // ---- who is signed in -------------------------------------------------------------------
 

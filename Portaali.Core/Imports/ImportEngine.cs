@@ -1,0 +1,270 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portaali.Core.Auditing;
+using Portaali.Core.Common;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+
+namespace Portaali.Core.Imports;
+
+/// <summary>A row read from a source: its position (line, record number or customer id), the keys that must not
+/// repeat within a file, and either the item or the reason it cannot be used.</summary>
+public record ImportRow<T>(long Line, IReadOnlyList<string> Keys, T? Item, string? Error = null) where T : class
+{
+    public string? Key => Keys.Count > 0 ? Keys[0] : null;
+}
+
+public enum RowOutcome { Created, Updated, Unchanged, Failed }
+
+public record RowResult(RowOutcome Outcome, Customer? Customer = null, string? Name = null,
+    IReadOnlyList<FieldChange>? Changes = null, string? Error = null)
+{
+    public static RowResult Fail(string error) => new(RowOutcome.Failed, Error: error);
+}
+
+/// <summary>What a handler knows about the run it works in.</summary>
+public sealed class ImportContext
+{
+    public required int RunId { get; init; }
+    public required bool Apply { get; init; }
+    public required ImportTrigger Trigger { get; init; }
+    public required string? FilePath { get; init; }
+    public required DateTime Now { get; init; }
+    /// <summary>Shown as the author of the audit entries the import writes.</summary>
+    public required string AuditName { get; init; }
+    public int? UserId { get; init; }
+    public required ImportOptions Options { get; init; }
+    /// <summary>Rows up to this position were committed by an interrupted run of the same file.</summary>
+    public long SkipThrough { get; set; }
+    public Dictionary<string, long> SeenKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>A handler's lookups, loaded once per run.</summary>
+    public Dictionary<string, object> State { get; } = [];
+}
+
+/// <summary>One import format: reads its rows and turns one row into changes. Rows are processed in order.</summary>
+public abstract class ImportHandler<T> where T : class
+{
+    public abstract ImportSource Source { get; }
+    /// <summary>The rows the run will go through, when they can be counted cheaply beforehand.</summary>
+    public virtual Task<int?> CountAsync(ImportContext ctx, CancellationToken ct) => Task.FromResult<int?>(null);
+    public abstract IAsyncEnumerable<ImportRow<T>> ReadAsync(ImportContext ctx, CancellationToken ct);
+    /// <summary>Compares the row with the database; in an apply run also makes the change on tracked entities,
+    /// which the engine saves with the rest of the batch. Validate before changing anything.</summary>
+    public abstract Task<RowResult> ProcessAsync(PortaaliDbContext db, ImportRow<T> row, ImportContext ctx, CancellationToken ct);
+}
+
+/// <summary>A file or feed that cannot be read at all (wrong header, not a ZIP): the run fails with this message and is not retried.</summary>
+public class ImportFileException(string message) : DomainException(message);
+
+/// <summary>Runs an import in batches, each in its own transaction with the run's counters and checkpoint, so a crash
+/// loses at most the batch in progress and the next run on the same file continues after the checkpoint.</summary>
+public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptions<ImportOptions> options, TimeProvider clock,
+    ILogger<ImportEngine> logger)
+{
+    public async Task RunAsync<T>(int runId, ImportHandler<T> handler, CancellationToken ct) where T : class
+    {
+        ImportContext ctx;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var run = await db.ImportRuns.FirstAsync(r => r.Id == runId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            ctx = new ImportContext
+            {
+                RunId = runId, Apply = run.Mode == ImportMode.Apply, Trigger = run.Trigger, FilePath = run.FilePath, Now = now,
+                AuditName = CoreText.Get("ImportAuditName", CoreText.Get($"ImportSource_{run.Source}")), UserId = run.StartedByUserId,
+                Options = options.Value,
+            };
+            if (run.Mode == ImportMode.Apply && await FindInterruptedAsync(db, run, ct) is { } interrupted)
+            {
+                ctx.SkipThrough = interrupted.Checkpoint;
+                run.ResumedFromRunId = interrupted.Id;
+                run.Checkpoint = interrupted.Checkpoint;
+            }
+            run.Status = ImportStatus.Running;
+            run.StartedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        try
+        {
+            var total = await handler.CountAsync(ctx, ct);
+            await UpdateRunAsync(runId, r => r.Total = total, ct);
+            var batch = new List<ImportRow<T>>(options.Value.BatchSize);
+            var skipped = 0;
+            await foreach (var row in handler.ReadAsync(ctx, ct))
+            {
+                if (row.Line <= ctx.SkipThrough) { skipped++; continue; }
+                batch.Add(row);
+                if (batch.Count >= Math.Max(1, options.Value.BatchSize))
+                {
+                    await CommitBatchAsync(handler, ctx, batch, skipped, ct);
+                    batch.Clear();
+                    skipped = 0;
+                }
+            }
+            await CommitBatchAsync(handler, ctx, batch, skipped, ct);
+            await FinishAsync(runId, null, null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
+        {
+            await FinishAsync(runId, ImportStatus.Interrupted, CoreText.Get("ImportInterrupted"), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import run {RunId} failed", runId);
+            await FinishAsync(runId, ImportStatus.Failed, e is DomainException ? e.Message : CoreText.Get("ImportCrashed", e.Message), CancellationToken.None);
+            if (IsTransient(e)) throw; // Hangfire retries it; the retry resumes after the checkpoint
+        }
+    }
+
+    /// <summary>Network and disk failures pass; a wrong file or a bug does not get better by retrying.</summary>
+    public static bool IsTransient(Exception e) =>
+        e is HttpRequestException or IOException or TimeoutException or Prh.PrhUnavailableException or TaskCanceledException;
+
+    private static async Task<ImportRun?> FindInterruptedAsync(PortaaliDbContext db, ImportRun run, CancellationToken ct)
+    {
+        var previous = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.Id < run.Id && r.Source == run.Source && r.Mode == ImportMode.Apply && r.FileHash == run.FileHash
+                        && r.Status != ImportStatus.Queued && r.Status != ImportStatus.Running)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        return previous is { Status: ImportStatus.Failed or ImportStatus.Interrupted, Checkpoint: > 0 } ? previous : null;
+    }
+
+    private async Task CommitBatchAsync<T>(ImportHandler<T> handler, ImportContext ctx, List<ImportRow<T>> rows, int skipped,
+        CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0 && skipped == 0) return;
+        var fresh = rows.Where(r => r.Error is null).Where(r => IsFirstOccurrence(r, ctx, out _)).ToHashSet();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var results = new List<(ImportRow<T> Row, RowResult Result)>();
+            foreach (var row in rows)
+                results.Add((row, fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx)));
+            await db.SaveChangesAsync(ct);
+            await RecordAsync(db, ctx, results, skipped, rows.Count == 0 ? null : rows[^1].Line, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // One row broke the batch's save: redo the batch row by row so only that row fails.
+            logger.LogWarning(e, "Batch of run {RunId} failed to save; retrying row by row", ctx.RunId);
+            var first = true;
+            foreach (var row in rows)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                RowResult result;
+                try
+                {
+                    result = fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx);
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException rowError)
+                {
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    result = RowResult.Fail(CoreText.Get("ImportRowNotSaved", rowError.InnerException?.Message ?? rowError.Message));
+                }
+                await RecordAsync(db, ctx, [(row, result)], first ? skipped : 0, row.Line, ct);
+                await tx.CommitAsync(ct);
+                first = false;
+            }
+        }
+    }
+
+    private static bool IsFirstOccurrence<T>(ImportRow<T> row, ImportContext ctx, out long firstLine) where T : class
+    {
+        firstLine = 0;
+        foreach (var key in row.Keys)
+            if (ctx.SeenKeys.TryGetValue(key, out var line) && line != row.Line) { firstLine = line; return false; }
+        foreach (var key in row.Keys) ctx.SeenKeys.TryAdd(key, row.Line);
+        return true;
+    }
+
+    private static RowResult PreFailure<T>(ImportRow<T> row, ImportContext ctx) where T : class
+    {
+        if (row.Error is not null) return RowResult.Fail(row.Error);
+        var key = row.Keys.First(k => ctx.SeenKeys.TryGetValue(k, out var l) && l != row.Line);
+        return RowResult.Fail(CoreText.Get("ImportDuplicateKey", key[(key.IndexOf(':') + 1)..], ctx.SeenKeys[key]));
+    }
+
+    private static async Task<RowResult> ProcessSafelyAsync<T>(ImportHandler<T> handler, PortaaliDbContext db, ImportRow<T> row,
+        ImportContext ctx, CancellationToken ct) where T : class
+    {
+        try { return await handler.ProcessAsync(db, row, ctx, ct); }
+        catch (DomainException e) { return RowResult.Fail(e.Message); }
+        catch (FormatException e) { return RowResult.Fail(e.Message); }
+    }
+
+    private async Task RecordAsync<T>(PortaaliDbContext db, ImportContext ctx, IReadOnlyList<(ImportRow<T> Row, RowResult Result)> results,
+        int skipped, long? lastLine, CancellationToken ct) where T : class
+    {
+        var run = await db.ImportRuns.FirstAsync(r => r.Id == ctx.RunId, ct);
+        foreach (var (row, result) in results)
+        {
+            switch (result.Outcome)
+            {
+                case RowOutcome.Failed:
+                    run.Failed++;
+                    db.ImportRowErrors.Add(new ImportRowError { RunId = ctx.RunId, Line = row.Line, Key = DisplayKey(row.Key), Message = result.Error ?? "?" });
+                    break;
+                case RowOutcome.Unchanged:
+                    run.Unchanged++;
+                    break;
+                default:
+                    if (result.Outcome == RowOutcome.Created) run.Created++; else run.Updated++;
+                    var customerId = result.Customer is { Id: > 0 } c ? c.Id : (int?)null;
+                    var name = result.Customer?.Name ?? result.Name ?? "";
+                    db.ImportChanges.Add(new ImportChange
+                    {
+                        RunId = ctx.RunId, Line = row.Line, CustomerId = customerId, CustomerName = name,
+                        Kind = result.Outcome == RowOutcome.Created ? ImportChangeKind.Create : ImportChangeKind.Update,
+                        Changes = JsonSerializer.Serialize(result.Changes ?? []),
+                    });
+                    if (ctx.Apply && customerId is { } id)
+                        db.AuditEntries.Add(new AuditEntry
+                        {
+                            At = ctx.Now, UserId = null, UserName = ctx.AuditName, CustomerId = id, EntityType = "Customer", EntityId = id,
+                            Action = result.Outcome == RowOutcome.Created ? "Created" : "Imported",
+                            Changes = JsonSerializer.Serialize((result.Changes ?? []).Where(ch => ch.Field != ImportChanges.SuggestionField)),
+                        });
+                    break;
+            }
+        }
+        run.Done += results.Count + skipped;
+        if (lastLine is { } line && line > run.Checkpoint && ctx.Apply) run.Checkpoint = line;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? DisplayKey(string? key) => key is null ? null : key[(key.IndexOf(':') + 1)..];
+
+    private async Task UpdateRunAsync(int runId, Action<ImportRun> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.ImportRuns.FirstAsync(r => r.Id == runId, ct);
+        change(run);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Task FinishAsync(int runId, ImportStatus? status, string? message, CancellationToken ct) =>
+        UpdateRunAsync(runId, run =>
+        {
+            run.Status = status ?? (run.Failed > 0 ? ImportStatus.CompletedWithErrors : ImportStatus.Succeeded);
+            run.Message = message ?? run.Message;
+            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        }, ct);
+}
+
+/// <summary>Pseudo-fields that show in a run's changes besides the customer's own fields.</summary>
+public static class ImportChanges
+{
+    public const string SuggestionField = "Suggestion";
+    public const string ClassificationField = "Classification";
+    public const string ContactField = "Contact";
+    public const string ExternalNumberField = "ExternalNumber";
+}

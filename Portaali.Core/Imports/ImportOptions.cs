@@ -1,0 +1,49 @@
+namespace Portaali.Core.Imports;
+
+/// <summary>The "Imports" section of appsettings.</summary>
+public class ImportOptions
+{
+    public const string Section = "Imports";
+
+    /// <summary>Uploads and the default pick-up folders live under this folder.</summary>
+    public string DataFolder { get; set; } = "App_Data/imports";
+    /// <summary>Rows per transaction: a crash loses at most one batch, and the next run completes it.</summary>
+    public int BatchSize { get; set; } = 100;
+    /// <summary>The recurring jobs' cron schedules, read in <see cref="TimeZone"/>; an empty schedule switches the job off.</summary>
+    public Dictionary<string, string> Schedules { get; set; } = new()
+    {
+        [nameof(ImportSource.PrhApi)] = "0 2 * * *",
+        [nameof(ImportSource.PrhBulk)] = "",
+        [nameof(ImportSource.BusinessInfoCsv)] = "30 2 * * *",
+        [nameof(ImportSource.WorkPlacementCsv)] = "0 3 * * *",
+    };
+    public string TimeZone { get; set; } = "Europe/Helsinki";
+    public PrhOptions Prh { get; set; } = new();
+    /// <summary>The number system the business-information service's customer numbers are stored under.</summary>
+    public string BusinessInfoSystem { get; set; } = "Yritystieto";
+    public string WorkPlacementSystem { get; set; } = "TOP";
+
+    /// <summary>The pick-up folder of a file-based source; a scheduled run takes the oldest file there.</summary>
+    public string FolderOf(ImportSource source) => Path.Combine(DataFolder, source switch
+    {
+        ImportSource.PrhBulk => "prh-bulk",
+        ImportSource.BusinessInfoCsv => "business-info",
+        ImportSource.WorkPlacementCsv => "work-placement",
+        _ => "prh",
+    });
+
+    public string UploadFolder => Path.Combine(DataFolder, "uploads");
+}
+
+public class PrhOptions
+{
+    public string BaseUrl { get; set; } = "https://avoindata.prh.fi/opendata-ytj-api/v3/";
+    /// <summary>PRH allows about 300 requests a minute; stay well under it.</summary>
+    public int RequestsPerMinute { get; set; } = 120;
+    /// <summary>Attempts for one company when PRH answers 429 or 5xx.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    /// <summary>The first back-off when a 429 carries no Retry-After; doubles on each attempt.</summary>
+    public double BackoffSeconds { get; set; } = 5;
+    /// <summary>Download the daily all_companies ZIP when the bulk folder holds none.</summary>
+    public bool DownloadBulk { get; set; } = true;
+}

@@ -1,0 +1,194 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Auditing;
+using Portaali.Core.Classifications;
+using Portaali.Core.Common;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+
+namespace Portaali.Core.Imports.Prh;
+
+/// <summary>Takes PRH company records into the matching customers: fields, the imported industry classification,
+/// open situations, and a passivation suggestion for a ceased, bankrupt or liquidating company.</summary>
+public abstract class PrhHandler : ImportHandler<PrhCompany>
+{
+    public const string IndustryRootKey = "imported-industry";
+
+    public override async Task<RowResult> ProcessAsync(PortaaliDbContext db, ImportRow<PrhCompany> row, ImportContext ctx, CancellationToken ct)
+    {
+        var data = PrhMapping.Map(row.Item!);
+        var customer = await db.Customers.Where(c => c.BusinessId == data.BusinessId && !c.IsPassive).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        if (customer is null) return RowResult.Fail(CoreText.Get("ImportCustomerNotFound", data.BusinessId));
+        var profile = await db.CompanyProfiles.FirstOrDefaultAsync(p => p.CustomerId == customer.Id, ct);
+        if (profile?.RegistryLastModified is { } seen && data.LastModified is { } modified && modified <= seen)
+            return new RowResult(RowOutcome.Unchanged, customer);
+
+        var changes = ImportFields.Diff(customer, profile, data.Values());
+        var industry = await IndustryChangeAsync(db, customer.Id, data, ctx, ct);
+        if (industry.Change is not null) changes.Add(industry.Change);
+        var suggestions = await NewSuggestionsAsync(db, customer.Id, data, ct);
+        changes.AddRange(suggestions.Select(s => new FieldChange(ImportChanges.SuggestionField, null, s.Reason)));
+
+        if (ctx.Apply)
+        {
+            if (profile is null) db.CompanyProfiles.Add(profile = new CompanyProfile { CustomerId = customer.Id });
+            // Remember the record's version even when nothing changed, so the next run skips it.
+            profile.RegistryLastModified = data.LastModified;
+            profile.UpdatedAt = ctx.Now;
+            if (changes.Count > 0)
+            {
+                ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
+                customer.Version = Guid.NewGuid();
+                industry.Apply?.Invoke();
+                foreach (var s in suggestions)
+                {
+                    s.RunId = ctx.RunId;
+                    db.ImportSuggestions.Add(s);
+                }
+            }
+        }
+        return changes.Count == 0 ? new RowResult(RowOutcome.Unchanged, customer) : new RowResult(RowOutcome.Updated, customer, Changes: changes);
+    }
+
+    private sealed record IndustryChange(FieldChange? Change, Action? Apply);
+
+    /// <summary>Places the customer under the imported-industry node of its code; the college's own industry tree is left alone.</summary>
+    private static async Task<IndustryChange> IndustryChangeAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
+    {
+        if (data.IndustryCode is null) return new(null, null);
+        var key = $"{IndustryRootKey}.{data.IndustryCodeSet ?? "TOIMI"}.{data.IndustryCode}";
+        var name = data.IndustryDescription is null ? data.IndustryCode : $"{data.IndustryCode} {data.IndustryDescription}";
+        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
+            .Include(k => k.Node).ToListAsync(ct);
+        if (current.Count == 1 && current[0].Node!.SystemKey == key) return new(null, null);
+        var change = new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Node!.Name)), name);
+        return new(change, () =>
+        {
+            var root = FindOrAdd(db, IndustryRootKey, CoreText.Get("ImportedIndustryRoot"), null);
+            var node = FindOrAdd(db, key, name, root);
+            db.CustomerClassifications.RemoveRange(current);
+            db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
+        });
+    }
+
+    internal static ClassificationNode FindOrAdd(PortaaliDbContext db, string key, string name, ClassificationNode? parent)
+    {
+        var node = db.ClassificationNodes.Local.FirstOrDefault(n => n.SystemKey == key)
+                   ?? db.ClassificationNodes.FirstOrDefault(n => n.SystemKey == key);
+        if (node is not null) return node;
+        node = new ClassificationNode { Name = name, SystemKey = key, Parent = parent, Target = ClassificationTarget.Customer };
+        db.ClassificationNodes.Add(node);
+        return node;
+    }
+
+    private static async Task<List<ImportSuggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, CancellationToken ct)
+    {
+        var reasons = new List<(string Code, string Reason)>();
+        foreach (var s in data.Situations.Where(s => s.Code is "KONK" or "SELTILA"))
+            reasons.Add((s.Code, CoreText.Get($"PassivationReason_{s.Code}", s.Since?.ToString("d.M.yyyy") ?? "–")));
+        if (data.EndDate is { } ended)
+            reasons.Add(("ENDED", CoreText.Get("PassivationReason_ENDED", ended.ToString("d.M.yyyy"))));
+        if (reasons.Count == 0) return [];
+        var existing = await db.ImportSuggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
+            .Select(s => s.Code).ToListAsync(ct);
+        existing.AddRange(db.ImportSuggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
+        return reasons.Where(r => !existing.Contains(r.Code))
+            .Select(r => new ImportSuggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason })
+            .ToList();
+    }
+
+    internal static ImportRow<PrhCompany> Row(long line, PrhCompany company)
+    {
+        var id = company.BusinessId?.Value?.Trim();
+        return id is null
+            ? new ImportRow<PrhCompany>(line, [], null, CoreText.Get("PrhNoBusinessId"))
+            : new ImportRow<PrhCompany>(line, ["Y:" + id], company);
+    }
+}
+
+/// <summary>Asks PRH's API about each active customer with a Business ID, one request at a time.</summary>
+public class PrhApiHandler(PrhClient client, IDbContextFactory<PortaaliDbContext> dbFactory) : PrhHandler
+{
+    public override ImportSource Source => ImportSource.PrhApi;
+
+    public override async Task<int?> CountAsync(ImportContext ctx, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Candidates(db, 0).CountAsync(ct);
+    }
+
+    private static IQueryable<Customer> Candidates(PortaaliDbContext db, long after) =>
+        db.Customers.AsNoTracking().Where(c => c.BusinessId != null && !c.IsPassive && c.Id > after);
+
+    /// <summary>The row's position is the customer's id, so a resumed run starts after the last committed customer.</summary>
+    public override async IAsyncEnumerable<ImportRow<PrhCompany>> ReadAsync(ImportContext ctx, [EnumeratorCancellation] CancellationToken ct)
+    {
+        List<(int Id, string BusinessId)> customers;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            customers = (await Candidates(db, ctx.SkipThrough).OrderBy(c => c.Id).Select(c => new { c.Id, c.BusinessId }).ToListAsync(ct))
+                .Select(c => (c.Id, c.BusinessId!)).ToList();
+        foreach (var (id, businessId) in customers)
+        {
+            var (valid, error) = PrhMapping.CheckBusinessId(businessId);
+            if (valid is null)
+            {
+                yield return new ImportRow<PrhCompany>(id, ["C:" + id], null, error);
+                continue;
+            }
+            var company = await client.GetCompanyAsync(valid, ct);
+            yield return company is null
+                ? new ImportRow<PrhCompany>(id, ["C:" + id], null, CoreText.Get("PrhNotFound", valid))
+                : new ImportRow<PrhCompany>(id, ["C:" + id], company);
+        }
+    }
+}
+
+/// <summary>Streams PRH's daily all_companies ZIP and takes in the companies that are our customers.</summary>
+public class PrhBulkHandler(IDbContextFactory<PortaaliDbContext> dbFactory) : PrhHandler
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
+
+    public override ImportSource Source => ImportSource.PrhBulk;
+
+    /// <summary>The row's position is the record's ordinal in the file.</summary>
+    public override async IAsyncEnumerable<ImportRow<PrhCompany>> ReadAsync(ImportContext ctx, [EnumeratorCancellation] CancellationToken ct)
+    {
+        HashSet<string> ours;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            ours = (await db.Customers.AsNoTracking().Where(c => c.BusinessId != null && !c.IsPassive).Select(c => c.BusinessId!).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+
+        using var zip = OpenZip(ctx.FilePath);
+        var entry = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            ?? throw new ImportFileException(CoreText.Get("PrhBulkNoJson"));
+        await using var stream = entry.Open();
+        await using var enumerator = JsonSerializer.DeserializeAsyncEnumerable<PrhCompany>(stream, Json, ct).GetAsyncEnumerator(ct);
+        long ordinal = 0;
+        while (true)
+        {
+            PrhCompany? company;
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) break;
+                company = enumerator.Current;
+            }
+            catch (JsonException e)
+            {
+                throw new ImportFileException(CoreText.Get("PrhBulkBadJson", ordinal + 1, e.Message));
+            }
+            ordinal++;
+            if (company?.BusinessId?.Value?.Trim() is { } id && ours.Contains(id))
+                yield return Row(ordinal, company);
+        }
+    }
+
+    private static ZipArchive OpenZip(string? path)
+    {
+        if (path is null || !File.Exists(path)) throw new ImportFileException(CoreText.Get("ImportFileMissing", path ?? "–"));
+        try { return ZipFile.OpenRead(path); }
+        catch (InvalidDataException) { throw new ImportFileException(CoreText.Get("PrhBulkNotZip", Path.GetFileName(path))); }
+    }
+}
+

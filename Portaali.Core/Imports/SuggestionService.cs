@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Common;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+using Portaali.Core.Security;
+using Portaali.Core.Segments;
+
+namespace Portaali.Core.Imports;
+
+public record SuggestionRow(int Id, int CustomerId, string CustomerName, string? BusinessId, SuggestionKind Kind, string Reason,
+    DateTime CreatedAt, Segment Segment);
+
+/// <summary>What the imports suggest to the people responsible for a customer: passivate a ceased company, move a
+/// framework-agreement site to B. Nothing happens until a person accepts.</summary>
+public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, CustomerService customers,
+    SegmentService segments, TimeProvider clock)
+{
+    /// <summary>Open suggestions on the customers the user is responsible for; administrators may ask for all.</summary>
+    public async Task<IReadOnlyList<SuggestionRow>> ListOpenAsync(bool all = false, CancellationToken ct = default)
+    {
+        var actor = all ? await guard.DemandAsync(Policies.Administer) : await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = db.ImportSuggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive);
+        if (!all) open = open.Where(s => s.Customer!.Responsibles.Any(r => r.UserId == actor.Id));
+        return await open.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(500)
+            .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it.</summary>
+    public async Task AcceptAsync(int id, CancellationToken ct = default)
+    {
+        var (actor, suggestion) = await LoadForDecisionAsync(id, ct);
+        if (suggestion.Kind == SuggestionKind.Passivate)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var isPassive = await db.Customers.Where(c => c.Id == suggestion.CustomerId).Select(c => c.IsPassive).FirstAsync(ct);
+            if (!isPassive) await customers.PassivateAsync(suggestion.CustomerId, suggestion.Reason, ct);
+        }
+        else
+            await segments.ChangeAsync(suggestion.CustomerId, Segment.B, suggestion.Reason, ct);
+        await ResolveAsync(id, actor, SuggestionResolution.Accepted, ct);
+    }
+
+    public async Task DismissAsync(int id, CancellationToken ct = default)
+    {
+        var (actor, _) = await LoadForDecisionAsync(id, ct);
+        await ResolveAsync(id, actor, SuggestionResolution.Dismissed, ct);
+    }
+
+    private async Task<(Actor, ImportSuggestion)> LoadForDecisionAsync(int id, CancellationToken ct)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var suggestion = await db.ImportSuggestions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException(CoreText.Get("SuggestionNotFound"));
+        if (suggestion.ResolvedAt is not null) throw new DomainException(CoreText.Get("SuggestionAlreadyResolved"));
+        var responsible = await db.CustomerResponsibles.AnyAsync(r => r.CustomerId == suggestion.CustomerId && r.UserId == actor.Id, ct);
+        if (!responsible && !await guard.IsAllowedAsync(Policies.Administer)) throw new ForbiddenException(CoreText.Get("SuggestionNotYours"));
+        return (actor, suggestion);
+    }
+
+    private async Task ResolveAsync(int id, Actor actor, SuggestionResolution resolution, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var suggestion = await db.ImportSuggestions.FirstAsync(s => s.Id == id, ct);
+        suggestion.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+        suggestion.ResolvedByUserId = actor.Id;
+        suggestion.ResolvedByName = actor.Name;
+        suggestion.Resolution = resolution;
+        await db.SaveChangesAsync(ct);
+    }
+}

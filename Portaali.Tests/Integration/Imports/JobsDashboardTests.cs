@@ -1,0 +1,76 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Portaali.Core.Users;
+using Portaali.Tests.Web;
+
+namespace Portaali.Tests.Integration.Imports;
+
+public class JobsDashboardTests : IDisposable
+{
+    private readonly PortaaliWebFactory factory = new();
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_sign_in()
+    {
+        var response = await factory.ClientFor(null).GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Account_manager_gets_403()
+    {
+        var user = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var response = await factory.ClientFor(user).GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrator_sees_the_dashboard_with_the_nightly_jobs()
+    {
+        var user = await factory.AddUserAsync("Sari Lindqvist", UserGroup.Administrator);
+        var response = await factory.ClientFor(user).GetAsync("/jobs/recurring");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("imports.prh-api", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Imports_page_opens_for_administrators_only()
+    {
+        var user = await factory.AddUserAsync("Sari Lindqvist", UserGroup.Administrator);
+        var response = await factory.ClientFor(user).GetAsync("/admin/imports");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Uusi tuonti", html);
+        Assert.Contains("id=\"imports-heading\"", html);
+
+        var manager = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var refused = await factory.ClientFor(manager).GetAsync("/admin/imports");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/forbidden", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Suggestions_page_renders_for_anyone_signed_in()
+    {
+        var manager = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var html = await (await factory.ClientFor(manager).GetAsync("/suggestions")).Content.ReadAsStringAsync();
+        Assert.Contains("Ei avoimia ehdotuksia.", html);
+    }
+
+    [Fact]
+    public void Recurring_jobs_are_registered_with_stable_ids_in_Helsinki_time()
+    {
+        _ = factory.Server;
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+
+        Assert.Equal(["imports.business-info-csv", "imports.prh-api", "imports.work-placement-csv"], jobs.Keys.Order());
+        Assert.Equal("0 2 * * *", jobs["imports.prh-api"].Cron);
+        Assert.All(jobs.Values, j => Assert.Equal("Europe/Helsinki", j.TimeZoneId));
+    }
+
+    public void Dispose() => factory.Dispose();
+}

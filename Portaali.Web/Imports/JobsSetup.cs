@@ -1,0 +1,114 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Portaali.Core.Imports;
+using Portaali.Core.Security;
+
+namespace Portaali.Web.Imports;
+
+/// <summary>Hangfire for the imports: in-memory storage by default (our ImportRun table is the lasting record),
+/// PostgreSQL when configured; recurring jobs with stable ids; the dashboard at /jobs for administrators only.</summary>
+public static class JobsSetup
+{
+    public const string DashboardPath = "/jobs";
+
+    public static string RecurringJobId(ImportSource source) => source switch
+    {
+        ImportSource.PrhApi => "imports.prh-api",
+        ImportSource.PrhBulk => "imports.prh-bulk",
+        ImportSource.BusinessInfoCsv => "imports.business-info-csv",
+        _ => "imports.work-placement-csv",
+    };
+
+    public static IServiceCollection AddPortaaliJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.Equals(configuration["Hangfire:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString("Hangfire")
+                    ?? throw new InvalidOperationException("Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is missing")));
+            else
+                c.UseInMemoryStorage();
+        });
+        if (configuration.GetValue("Hangfire:Server", true))
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, configuration.GetValue("Hangfire:Workers", 2)));
+        services.AddScoped<IImportQueue, HangfireImportQueue>();
+        services.AddScoped<ImportJobRunner>();
+        return services;
+    }
+
+    /// <summary>Marks runs the last stop left unfinished, registers the recurring jobs and maps the dashboard.</summary>
+    public static async Task UsePortaaliJobsAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ImportJobs>().MarkInterruptedAsync();
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        foreach (var source in Enum.GetValues<ImportSource>())
+        {
+            var cron = options.Schedules.GetValueOrDefault(source.ToString());
+            if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+                manager.RemoveIfExists(RecurringJobId(source));
+            else
+                manager.AddOrUpdate<ImportJobRunner>(RecurringJobId(source), j => j.RunScheduledAsync(source, CancellationToken.None),
+                    cron.Trim(), new RecurringJobOptions { TimeZone = timeZone });
+        }
+
+        // Anonymous visitors go to sign-in like everywhere else; the dashboard's own filter then refuses non-administrators with 403.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+            await next();
+        }));
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new AdministratorsOnlyFilter()],
+            AppPath = "/admin/imports",
+            DashboardTitle = "Portaali – jobs",
+            DisplayStorageConnectionString = false,
+        });
+    }
+}
+
+/// <summary>Hangfire's dashboard is open to everyone local by default (GHSA-7rq6-7gv8-c37h); ours asks our Administer policy.</summary>
+public class AdministratorsOnlyFilter : IDashboardAsyncAuthorizationFilter
+{
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated != true) return false;
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, Policies.Administer)).Succeeded;
+    }
+}
+
+/// <summary>Queues a manual run as a Hangfire background job.</summary>
+public class HangfireImportQueue(IBackgroundJobClient jobs) : IImportQueue
+{
+    public void Enqueue(int runId) => jobs.Enqueue<ImportJobRunner>(j => j.ExecuteAsync(runId, CancellationToken.None));
+}
+
+/// <summary>The Hangfire jobs: thin wrappers over the Core job methods, adding the retry rules.</summary>
+public class ImportJobRunner(ImportJobs jobs)
+{
+    /// <summary>Transient failures (network, PRH 429 after back-off, disk) are thrown by Core and retried here; each retry
+    /// is a new run that resumes after the failed one's checkpoint.</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 900, 3600])]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public Task RunScheduledAsync(ImportSource source, CancellationToken ct) => jobs.RunScheduledAsync(source, ct);
+
+    /// <summary>A manual run is not retried on its own: the admin page shows the failure and the user starts it again.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task ExecuteAsync(int runId, CancellationToken ct) => jobs.ExecuteAsync(runId, ct);
+}
