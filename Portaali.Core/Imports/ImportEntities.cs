@@ -94,6 +94,7 @@ public class CompanyProfile
     public string? Situations { get; set; }
     public string? FormerNames { get; set; }
     public int? Headcount { get; set; }
+    /// <summary>When a PRH/YTJ record was last taken in; the customer page shows it as "updated from YTJ".</summary>
     public DateTime? UpdatedAt { get; set; }
 }
 

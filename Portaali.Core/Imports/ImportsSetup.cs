@@ -23,6 +23,7 @@ public static class ImportsSetup
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportService>();
         services.AddScoped<SuggestionService>();
+        services.AddScoped<CompanyProfileService>();
         services.AddScoped<PrhApiHandler>();
         services.AddScoped<PrhBulkHandler>();
         services.AddScoped<BusinessInfoHandler>();

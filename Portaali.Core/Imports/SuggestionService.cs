@@ -10,6 +10,9 @@ namespace Portaali.Core.Imports;
 public record SuggestionRow(int Id, int CustomerId, string CustomerName, string? BusinessId, SuggestionKind Kind, string Reason,
     DateTime CreatedAt, Segment Segment);
 
+/// <summary>An open suggestion on one customer, and whether the signed-in user may decide it.</summary>
+public record CustomerSuggestion(int Id, SuggestionKind Kind, string Reason, DateTime CreatedAt, bool CanDecide);
+
 /// <summary>What the imports suggest to the people responsible for a customer: passivate a ceased company, move a
 /// framework-agreement site to B. Nothing happens until a person accepts.</summary>
 public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, CustomerService customers,
@@ -25,6 +28,22 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         return await open.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(500)
             .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The open suggestions on one customer, for its page: everyone sees them, its responsible people and
+    /// administrators may decide them.</summary>
+    public async Task<IReadOnlyList<CustomerSuggestion>> ListOpenForCustomerAsync(int customerId, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.ImportSuggestions.AsNoTracking()
+            .Where(s => s.CustomerId == customerId && s.ResolvedAt == null && !s.Customer!.IsPassive)
+            .OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Kind, s.Reason, s.CreatedAt }).ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var canDecide = await db.CustomerResponsibles.AnyAsync(r => r.CustomerId == customerId && r.UserId == actor.Id, ct)
+            || await guard.IsAllowedAsync(Policies.Administer);
+        return open.Select(s => new CustomerSuggestion(s.Id, s.Kind, s.Reason, s.CreatedAt, canDecide)).ToList();
     }
 
     /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it.</summary>

@@ -119,8 +119,8 @@ public class BusinessInfoHandler(IDbContextFactory<PortaaliDbContext> dbFactory)
 
         if (ctx.Apply)
         {
+            // UpdatedAt stays PRH's: the customer page shows it as "updated from YTJ".
             if (profile is null) db.CompanyProfiles.Add(profile = new CompanyProfile { CustomerId = customer.Id });
-            profile.UpdatedAt = ctx.Now;
             ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
             if (addNumber) db.ExternalNumbers.Add(new ExternalNumber { CustomerId = customer.Id, System = system, Number = item.ExternalNumber! });
             customer.Version = Guid.NewGuid();
