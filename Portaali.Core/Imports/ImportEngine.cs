@@ -41,6 +41,8 @@ public sealed class ImportContext
     public Dictionary<string, long> SeenKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>A handler's lookups, loaded once per run.</summary>
     public Dictionary<string, object> State { get; } = [];
+    /// <summary>Something the administrator should know about the whole run; shown as the run's message.</summary>
+    public string? Note { get; set; }
 }
 
 /// <summary>One import format: reads its rows and turns one row into changes. Rows are processed in order.</summary>
@@ -105,7 +107,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 }
             }
             await CommitBatchAsync(handler, ctx, batch, skipped, ct);
-            await FinishAsync(runId, null, null, CancellationToken.None);
+            await FinishAsync(runId, null, ctx.Note, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
         {
@@ -267,4 +269,5 @@ public static class ImportChanges
     public const string ClassificationField = "Classification";
     public const string ContactField = "Contact";
     public const string ExternalNumberField = "ExternalNumber";
+    public const string ResponsibleField = "Responsible";
 }

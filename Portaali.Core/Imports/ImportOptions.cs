@@ -22,6 +22,7 @@ public class ImportOptions
     /// <summary>The number system the business-information service's customer numbers are stored under.</summary>
     public string BusinessInfoSystem { get; set; } = "Yritystieto";
     public string WorkPlacementSystem { get; set; } = "TOP";
+    public WorkPlacementOptions WorkPlacement { get; set; } = new();
 
     /// <summary>The pick-up folder of a file-based source; a scheduled run takes the oldest file there.</summary>
     public string FolderOf(ImportSource source) => Path.Combine(DataFolder, source switch
@@ -46,4 +47,11 @@ public class PrhOptions
     public double BackoffSeconds { get; set; } = 5;
     /// <summary>Download the daily all_companies ZIP when the bulk folder holds none.</summary>
     public bool DownloadBulk { get; set; } = true;
+}
+
+public class WorkPlacementOptions
+{
+    /// <summary>The work-placement coordinator's e-mail: the responsible person of sites the TOP import creates (and of
+    /// matched sites nobody is responsible for). Unset or unknown: the customer relationship manager.</summary>
+    public string? DefaultResponsibleEmail { get; set; }
 }

@@ -28,7 +28,8 @@ public sealed class RecordingImportQueue : IImportQueue
 /// <summary>A harness with the imports configured: a data folder of its own, small batches, no PRH pacing.</summary>
 public static class ImportHarness
 {
-    public static async Task<(CoreHarness H, string Folder)> CreateAsync(string? prhBaseUrl = null, int batchSize = 100)
+    public static async Task<(CoreHarness H, string Folder)> CreateAsync(string? prhBaseUrl = null, int batchSize = 100,
+        Action<ImportOptions>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"portaali-imports-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -42,6 +43,7 @@ public static class ImportHarness
                 o.Prh.BaseUrl = prhBaseUrl ?? "http://127.0.0.1:9/v3/";
                 o.Prh.RequestsPerMinute = 60_000;
                 o.Prh.BackoffSeconds = 0.01;
+                configure?.Invoke(o);
             });
         });
         return (h, folder);

@@ -11,7 +11,7 @@ public class ImportTextTests
     public void Every_field_and_pseudo_field_has_a_name_in_both_languages(string language)
     {
         using var _ = language == "fi" ? UiCulture.Finnish() : UiCulture.English();
-        var fields = Enum.GetNames<ImportField>().Concat([ImportChanges.ClassificationField, ImportChanges.SuggestionField, ImportChanges.ContactField]);
+        var fields = Enum.GetNames<ImportField>().Concat([ImportChanges.ClassificationField, ImportChanges.SuggestionField, ImportChanges.ContactField, ImportChanges.ResponsibleField]);
         Assert.All(fields, f => Assert.DoesNotContain("ImportField_", ImportFieldNames.Display(f)));
         Assert.All(Enum.GetNames<ImportSource>(), s => Assert.NotEqual($"ImportSource_{s}", Portaali.Core.Common.CoreText.Get($"ImportSource_{s}")));
         Assert.All(new[] { "KONK", "SELTILA", "ENDED" }, c => Assert.NotEqual($"PassivationReason_{c}", Portaali.Core.Common.CoreText.Get($"PassivationReason_{c}", "1.1.2025")));

@@ -9,6 +9,7 @@ using Portaali.Core.Data;
 using Portaali.Core.Imports.Csv;
 using Portaali.Core.Imports.Prh;
 using Portaali.Core.Segments;
+using Portaali.Core.Users;
 
 namespace Portaali.Core.Imports.WorkPlacement;
 
@@ -134,6 +135,12 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
         var newInstructors = site.Instructors.Where(i => !contacts.Any(c => SamePerson(c, i))).ToList();
         changes.AddRange(newInstructors.Select(i => new FieldChange(ImportChanges.ContactField, null, $"{i.FirstName} {i.LastName}".Trim())));
 
+        // The thesis made the work-placement coordinator every site's responsible person; without one, the site's
+        // suggestions would reach nobody.
+        var responsible = !customer.IsPassive && (created || !await db.CustomerResponsibles.AnyAsync(r => r.CustomerId == customer.Id, ct))
+            ? await DefaultResponsibleAsync(db, ctx, ct) : null;
+        if (responsible is not null) changes.Add(new FieldChange(ImportChanges.ResponsibleField, null, responsible.Name));
+
         var suggestB = site.FrameworkAgreement && customer.Segment is Segment.C or Segment.Potential && !customer.IsPassive
             && (created || !await db.ImportSuggestions.AnyAsync(s => s.CustomerId == customer.Id && s.Kind == SuggestionKind.SegmentB, ct));
         if (suggestB) changes.Add(new FieldChange(ImportChanges.SuggestionField, null, CoreText.Get("SegmentBReason")));
@@ -150,6 +157,7 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
         ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out var f) && f != ImportField.Name && !ImportFields.IsKey(f)));
         customer.Version = Guid.NewGuid();
         if (!hasNumber) customer.ExternalNumbers.Add(new ExternalNumber { System = system, Number = site.Number });
+        if (responsible is not null) customer.Responsibles.Add(new CustomerResponsible { UserId = responsible.Id });
         if (addWorkPlacement) customer.Classifications.Add(Assign(Node(db, WorkPlacementKey), ctx));
         if (addFramework) customer.Classifications.Add(Assign(Node(db, FrameworkKey), ctx));
         if (removeFramework)
@@ -173,6 +181,33 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
                 RunId = ctx.RunId, CreatedAt = ctx.Now,
             });
         return new RowResult(created ? RowOutcome.Created : RowOutcome.Updated, customer, Changes: changes);
+    }
+
+    private sealed record Person(int Id, string Name);
+
+    /// <summary>The configured work-placement coordinator, else the customer relationship manager; looked up once per run.
+    /// A configured address that matches no active user is reported on the run.</summary>
+    private static async Task<Person?> DefaultResponsibleAsync(PortaaliDbContext db, ImportContext ctx, CancellationToken ct)
+    {
+        const string key = "work-placement.responsible";
+        if (ctx.State.TryGetValue(key, out var known)) return known as Person;
+        Person? person = null;
+        var email = ctx.Options.WorkPlacement.DefaultResponsibleEmail?.Trim();
+        if (!string.IsNullOrEmpty(email))
+        {
+            var lower = email.ToLowerInvariant();
+            person = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Email.ToLower() == lower)
+                .Select(u => new Person(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct);
+        }
+        if (person is null)
+        {
+            person = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Group == UserGroup.CustomerRelationshipManager)
+                .OrderBy(u => u.Id).Select(u => new Person(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct);
+            if (!string.IsNullOrEmpty(email))
+                ctx.Note = CoreText.Get("TopResponsibleNotFound", email, person?.Name ?? "–");
+        }
+        ctx.State[key] = (object?)person ?? "none";
+        return person;
     }
 
     private static CustomerClassification Assign(ClassificationNode node, ImportContext ctx) =>
