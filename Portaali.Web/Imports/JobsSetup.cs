@@ -2,7 +2,11 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 using Portaali.Core.Imports;
 using Portaali.Core.Security;
 
@@ -69,6 +73,8 @@ public static class JobsSetup
                 return;
             }
             await next();
+            if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted)
+                await WriteForbiddenAsync(context);
         }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
@@ -78,6 +84,32 @@ public static class JobsSetup
             DashboardTitle = "Portaali – jobs",
             DisplayStorageConnectionString = false,
         });
+    }
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Hangfire answers a signed-in non-administrator with a bare 403, which the app-wide status pages would
+    /// dress as "not found". They get the forbidden text as a small page of its own, still 403: re-executing to
+    /// /forbidden cannot route from this branch (a branched pipeline has no endpoint routing).</summary>
+    private static async Task WriteForbiddenAsync(HttpContext context)
+    {
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
+        string E(string key) => Html.Encode(l[key]);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="{{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}}">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <title>{{E("ForbiddenTitle")}} – Portaali</title></head>
+            <body style="font-family: Roboto, Helvetica, Arial, sans-serif; margin: 4rem auto; max-width: 40rem; padding: 0 1rem; color: #333">
+            <main data-testid="forbidden">
+            <h1 style="font-size: 1.5rem">{{E("ForbiddenTitle")}}</h1>
+            <p>{{E("ForbiddenText")}}</p>
+            <p><a href="/">← {{E("BackToCustomers")}}</a></p>
+            </main>
+            </body>
+            </html>
+            """);
     }
 }
 

@@ -19,12 +19,29 @@ public class JobsDashboardTests : IDisposable
         Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
     }
 
-    [Fact]
-    public async Task Account_manager_gets_403()
+    [Theory]
+    [InlineData("/jobs")]
+    [InlineData("/jobs/recurring")]
+    public async Task Account_manager_gets_403_with_the_apps_forbidden_page(string path)
     {
         var user = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
-        var response = await factory.ClientFor(user).GetAsync("/jobs");
+        var response = await factory.ClientFor(user).GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Ei käyttöoikeutta", html);
+        Assert.Contains("data-testid=\"forbidden\"", html);
+        Assert.DoesNotContain("Sivua ei löytynyt", html);
+        Assert.DoesNotContain("imports.prh-api", html);
+    }
+
+    [Fact]
+    public async Task Administrator_asking_for_a_missing_dashboard_page_still_gets_not_found()
+    {
+        var user = await factory.AddUserAsync("Sari Lindqvist", UserGroup.Administrator);
+        var response = await factory.ClientFor(user).GetAsync("/jobs/no-such-page");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Ei käyttöoikeutta", html);
     }
 
     [Fact]
