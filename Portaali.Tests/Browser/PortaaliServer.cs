@@ -41,6 +41,10 @@ public sealed class PortaaliServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Portaali"] = ConnectionString;
         start.Environment["Portaali__DemoSignIn"] = "true";
+        // Uploads and pick-up folders in the run's own folder, and no nightly import (PRH is on the internet) during a test.
+        start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
+        foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
+            start.Environment[$"Imports__Schedules__{source}"] = "off";
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
