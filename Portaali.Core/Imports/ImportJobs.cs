@@ -48,10 +48,23 @@ public class ImportJobs(IDbContextFactory<PortaaliDbContext> dbFactory, IService
     public async Task<int> RunScheduledAsync(ImportSource source, CancellationToken ct = default)
     {
         string? path = null;
-        if (source == ImportSource.PrhBulk) path = await BulkFileAsync(ct);
+        Exception? downloadError = null;
+        if (source == ImportSource.PrhBulk)
+        {
+            try { path = await BulkFileAsync(ct); }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested) { downloadError = e; }
+        }
         else if (FileSources.Contains(source)) path = OldestFile(source);
         var runId = await CreateRunAsync(source, ImportMode.Apply, ImportTrigger.Scheduled, null, CoreText.Get("ImportScheduled"),
             path is null ? null : Path.GetFileName(path), path, ct);
+        if (downloadError is not null)
+        {
+            // The run is the lasting record even when the night's file never arrived; Hangfire retries a network failure.
+            logger.LogError(downloadError, "Downloading PRH's all_companies failed (run {RunId})", runId);
+            await FinishEmptyAsync(runId, CoreText.Get("PrhBulkDownloadFailed", downloadError.Message), ct, ImportStatus.Failed);
+            if (ImportEngine.IsTransient(downloadError)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(downloadError);
+            return runId;
+        }
         if (FileSources.Contains(source) && path is null)
         {
             await FinishEmptyAsync(runId, CoreText.Get("ImportNoFileInFolder", options.Value.FolderOf(source)), ct);
@@ -89,11 +102,11 @@ public class ImportJobs(IDbContextFactory<PortaaliDbContext> dbFactory, IService
         return run.Id;
     }
 
-    private async Task FinishEmptyAsync(int runId, string message, CancellationToken ct)
+    private async Task FinishEmptyAsync(int runId, string message, CancellationToken ct, ImportStatus status = ImportStatus.Succeeded)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.FirstAsync(r => r.Id == runId, ct);
-        run.Status = ImportStatus.Succeeded;
+        run.Status = status;
         run.Message = message;
         run.StartedAt = run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

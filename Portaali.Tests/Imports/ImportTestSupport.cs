@@ -68,6 +68,10 @@ public sealed class PrhStub : IAsyncDisposable
     public ConcurrentDictionary<string, string> Companies { get; } = new();
     public ConcurrentQueue<string> Requests { get; } = new();
     public ConcurrentDictionary<string, bool> TooManyOnce { get; } = new();
+    /// <summary>The daily all_companies ZIP served at /v3/all_companies; null answers 503.</summary>
+    public byte[]? AllCompaniesZip { get; set; }
+    public int AllCompaniesRequests => allCompaniesRequests;
+    private int allCompaniesRequests;
     /// <summary>Runs on each request before answering: lets a test stop the import mid-run.</summary>
     public Action<string>? OnRequest { get; set; }
     public string BaseUrl { get; private set; } = "";
@@ -94,6 +98,13 @@ public sealed class PrhStub : IAsyncDisposable
             return stub.Companies.TryGetValue(id, out var json)
                 ? Results.Text(json, "application/json")
                 : Results.Text("""{"totalResults":0,"companies":[]}""", "application/json");
+        });
+        app.MapGet("/v3/all_companies", () =>
+        {
+            Interlocked.Increment(ref stub.allCompaniesRequests);
+            return stub.AllCompaniesZip is { } zip
+                ? Results.File(zip, "application/zip", "all_companies.zip")
+                : Results.Text("Service unavailable", statusCode: (int)HttpStatusCode.ServiceUnavailable);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -24,10 +24,17 @@ public class PrhBulkImportTests : IAsyncLifetime
     /// <summary>An all_companies ZIP: one JSON array of company records, as PRH publishes it daily.</summary>
     private string WriteZip(int strangers)
     {
+        var path = Path.Combine(folder, "all_companies.zip");
+        using var file = File.Create(path);
+        WriteZip(file, strangers);
+        return path;
+    }
+
+    private static void WriteZip(Stream target, int strangers)
+    {
         var ours = JsonNode.Parse(Fixtures.Text("prh-company-renamed-bankrupt.json"))!["companies"]![0]!;
         var minimal = JsonNode.Parse(Fixtures.Text("prh-company-minimal.json"))!["companies"]![0]!;
-        var path = Path.Combine(folder, "all_companies.zip");
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
         using var writer = new Utf8JsonWriter(zip.CreateEntry("all_companies.json").Open());
         writer.WriteStartArray();
         for (var i = 0; i < strangers; i++)
@@ -39,7 +46,6 @@ public class PrhBulkImportTests : IAsyncLifetime
         ours.WriteTo(writer);
         minimal.WriteTo(writer);
         writer.WriteEndArray();
-        return path;
     }
 
     [Fact]
