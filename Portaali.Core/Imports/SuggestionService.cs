@@ -23,7 +23,7 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
     {
         var actor = all ? await guard.DemandAsync(Policies.Administer) : await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = db.ImportSuggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive);
+        var open = Open(db);
         if (!all) open = open.Where(s => s.Customer!.Responsibles.Any(r => r.UserId == actor.Id));
         return await open.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(500)
             .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
@@ -36,8 +36,7 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = await db.ImportSuggestions.AsNoTracking()
-            .Where(s => s.CustomerId == customerId && s.ResolvedAt == null && !s.Customer!.IsPassive)
+        var open = await Open(db).Where(s => s.CustomerId == customerId)
             .OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Kind, s.Reason, s.CreatedAt }).ToListAsync(ct);
         if (open.Count == 0) return [];
@@ -45,6 +44,12 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
             || await guard.IsAllowedAsync(Policies.Administer);
         return open.Select(s => new CustomerSuggestion(s.Id, s.Kind, s.Reason, s.CreatedAt, canDecide)).ToList();
     }
+
+    /// <summary>Undecided suggestions that still mean something: the customer is active, and a B suggestion is moot once
+    /// someone has put the customer in B or A.</summary>
+    private static IQueryable<ImportSuggestion> Open(PortaaliDbContext db) =>
+        db.ImportSuggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive
+            && (s.Kind != SuggestionKind.SegmentB || s.Customer.Segment == Segment.C || s.Customer.Segment == Segment.Potential));
 
     /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it.</summary>
     public async Task AcceptAsync(int id, CancellationToken ct = default)

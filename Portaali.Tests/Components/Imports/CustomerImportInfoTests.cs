@@ -136,6 +136,25 @@ public class CustomerImportInfoTests : ComponentHarness
     }
 
     [Fact]
+    public async Task Segment_B_suggestion_disappears_once_someone_has_put_the_customer_in_B()
+    {
+        var me = await SignInAsync(UserGroup.AccountManager);
+        var id = await AddCustomerAsync("Päiväkoti Satakieli", responsibleUserId: me.Id);
+        await AddSuggestionAsync(id, SuggestionKind.SegmentB, "Puitesopimusyritys työssäoppimisjärjestelmästä: suositellaan B-asiakkuutta");
+        Open(id).WaitForElement("[data-testid=customer-suggestion]");
+
+        await WithDbAsync(async db =>
+        {
+            (await db.Customers.SingleAsync(c => c.Id == id)).Segment = Portaali.Core.Segments.Segment.B;
+            await db.SaveChangesAsync();
+        });
+        var page = Open(id);
+
+        page.WaitForElement("[data-testid=customer-details]");
+        Assert.Empty(page.FindAll("[data-testid=customer-suggestion]"));
+    }
+
+    [Fact]
     public async Task Colleague_who_is_not_responsible_sees_the_suggestion_but_cannot_decide_it()
     {
         var owner = await AddUserAsync(UserGroup.AccountManager, "Janne Koskela");
