@@ -155,6 +155,37 @@ public class CustomerImportInfoTests : ComponentHarness
     }
 
     [Fact]
+    public async Task History_tab_names_what_an_import_changed_in_the_users_words()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        var id = await AddCustomerAsync("Espoon Sähkötyö Oy", "6789012-4");
+        await WithDbAsync(db =>
+        {
+            db.AuditEntries.Add(new Portaali.Core.Auditing.AuditEntry
+            {
+                At = DateTime.UtcNow, UserName = "Tuonti: Työssäoppimisjärjestelmä (TOP)", CustomerId = id, EntityType = "Customer", EntityId = id,
+                Action = "Imported", Changes = System.Text.Json.JsonSerializer.Serialize(new[]
+                {
+                    new Portaali.Core.Auditing.FieldChange("VisitingStreet", null, "Kuusitie 3"),
+                    new Portaali.Core.Auditing.FieldChange("ExternalNumber", null, "TOP TOP-502"),
+                    new Portaali.Core.Auditing.FieldChange("Responsible", null, "Arto Miettinen"),
+                }),
+            });
+            return db.SaveChangesAsync();
+        });
+        var page = Open(id);
+
+        await page.FindAll("[role=tab]").Single(t => t.TextContent.Trim().StartsWith("Muutoshistoria", StringComparison.Ordinal)).ClickAsync(new MouseEventArgs());
+
+        var trail = page.WaitForElement("[data-testid=audit-trail]");
+        Assert.Contains("Asiakas · päivitetty tuonnista", Text(trail));
+        Assert.Equal(["Käyntiosoite: – → Kuusitie 3", "Asiakasnumero: – → TOP TOP-502", "Vastuuhenkilö: – → Arto Miettinen"],
+            trail.QuerySelectorAll(".audit-change").Select(Text));
+        Assert.DoesNotContain("Field_", trail.TextContent);
+        Assert.DoesNotContain("Action_", trail.TextContent);
+    }
+
+    [Fact]
     public async Task Colleague_who_is_not_responsible_sees_the_suggestion_but_cannot_decide_it()
     {
         var owner = await AddUserAsync(UserGroup.AccountManager, "Janne Koskela");
