@@ -199,4 +199,24 @@ public static class ImportFieldNames
 {
     /// <summary>A field or pseudo-field (Classification, Suggestion, Contact) in the user's language.</summary>
     public static string Display(string field) => Common.CoreText.Get($"ImportField_{field}");
+
+    /// <summary>A field's canonical value as people read it: euros and headcounts with Finnish separators, dates as d.M.yyyy,
+    /// a municipality by its name.</summary>
+    public static string? DisplayValue(string field, string? value)
+    {
+        if (value is null || !Enum.TryParse<ImportField>(field, out var f)) return value;
+        var culture = CultureInfo.CurrentCulture;
+        return f switch
+        {
+            ImportField.Revenue when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var euros) =>
+                euros.ToString(euros == decimal.Truncate(euros) ? "N0" : "N2", culture) + " €",
+            ImportField.Headcount when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var people) =>
+                people.ToString("N0", culture),
+            ImportField.RegistrationDate or ImportField.EndDate
+                when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                date.ToString("d.M.yyyy", CultureInfo.InvariantCulture),
+            ImportField.MunicipalityCode => Municipalities.All.FirstOrDefault(m => m.Code == value) is { } m ? $"{m.Name} ({m.Code})" : value,
+            _ => value,
+        };
+    }
 }

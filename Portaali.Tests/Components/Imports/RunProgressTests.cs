@@ -41,7 +41,8 @@ public class RunProgressTests : ComponentHarness
                 db.ImportChanges.Add(new ImportChange
                 {
                     RunId = run.Id, Line = 3, CustomerId = null, CustomerName = "Espoon Sähkötyö Oy", Kind = ImportChangeKind.Update,
-                    Changes = JsonSerializer.Serialize(new[] { new FieldChange("Revenue", "1000", "2500.5"), new FieldChange("Responsible", null, "Arto Miettinen") }),
+                    Changes = JsonSerializer.Serialize(new[] { new FieldChange("Revenue", "1000", "2500.5"), new FieldChange("Responsible", null, "Arto Miettinen"),
+                        new FieldChange("MunicipalityCode", null, "049"), new FieldChange("RegistrationDate", null, "1998-05-04") }),
                 });
                 return db.SaveChangesAsync();
             });
@@ -81,8 +82,10 @@ public class RunProgressTests : ComponentHarness
         var createdCell = cut.Find("[data-testid=run-changes] tbody tr td:nth-child(2)");
         Assert.Equal("uusi asiakas", createdCell.QuerySelector(".mud-chip")!.TextContent.Trim());
         Assert.StartsWith("Päiväkoti Satakieli", Text(createdCell));
-        Assert.Equal(["3", "Espoon Sähkötyö Oy", "Liikevaihto", "1000", "2500.5"], rows[1]);
+        Assert.Equal(["3", "Espoon Sähkötyö Oy", "Liikevaihto", "1 000 €", "2 500,50 €"], rows[1]);
         Assert.Equal(["", "", "Vastuuhenkilö", "", "Arto Miettinen"], rows[2]);
+        Assert.Equal(["", "", "Kunta", "", "Espoo (049)"], rows[3]);
+        Assert.Equal(["", "", "Rekisteröity", "", "4.5.1998"], rows[4]);
         Assert.Contains("Koeajo: lisättäisiin tai muutettaisiin (2)", cut.Markup);
 
         await cut.Find("[data-testid=apply-dry-run]").ClickAsync(new MouseEventArgs());
