@@ -167,7 +167,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = Filter(db.Activities.AsNoTracking(), query);
+        var filtered = Filter(db, db.Activities.AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
         var page = Sort(filtered, query.Sort).Skip(Math.Max(0, query.Page) * query.PageSize).Take(Math.Clamp(query.PageSize, 1, 500));
         return new PagedResult<ActivityRow>(await ToRowsAsync(page, ct), total);
@@ -178,7 +178,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Sort(Filter(db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows)
+        var rows = await Sort(Filter(db, db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows)
             .Select(a => new
             {
                 a.StartsAtUtc, a.DurationMinutes, Type = a.Type!.Name, Keyword = a.Keyword!.Name, a.Title, Customer = a.Customer!.Name,
@@ -250,7 +250,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .OrderBy(n => n.SortOrder).Select(n => new PersonRef(n.Id, n.Name)).ToListAsync(ct);
     }
 
-    internal static IQueryable<Activity> Filter(IQueryable<Activity> activities, ActivityQuery q)
+    internal static IQueryable<Activity> Filter(PortaaliDbContext db, IQueryable<Activity> activities, ActivityQuery q)
     {
         if (q.TypeId is { } typeId) activities = activities.Where(a => a.ActivityTypeId == typeId);
         if (q.KeywordId is { } keywordId) activities = activities.Where(a => a.KeywordId == keywordId);
@@ -261,9 +261,16 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (q.Segment is { } segment) activities = activities.Where(a => a.Customer != null && a.Customer.Segment == segment);
         if (q.From is { } from) activities = activities.Where(a => a.LocalDate >= from);
         if (q.To is { } to) activities = activities.Where(a => a.LocalDate <= to);
-        foreach (var word in ActivityRules.SearchWords(q.Text))
+        var words = ActivityRules.SearchWords(q.Text);
+        if (ActivityRules.FullTextQuery(words) is { } match)
         {
-            var pattern = "%" + word + "%";
+            // The FTS5 trigram index (migration ActivitiesPolish) over title and memo; stays a subquery, so paging is still SQL.
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ActivitySearch\" WHERE \"ActivitySearch\" MATCH {match}");
+            activities = activities.Where(a => ids.Contains(a.Id));
+        }
+        foreach (var word in words.Where(w => w.Length < ActivityRules.MinIndexedWordLength))
+        {
+            var pattern = "%" + word + "%"; // words are split at % and _, so neither reaches LIKE as a wildcard
             activities = activities.Where(a => EF.Functions.Like(a.SearchText, pattern));
         }
         return activities;
