@@ -94,7 +94,11 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         SetStatus(activity, status, edit.ResolutionNote, actor, now);
         activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
         db.Activities.Add(activity);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct); // the history entry needs the new id
+        await ActivityAudit.RecordAsync(db, actor, now, activity.Id, type.Name, null, ActivityState.Of(activity), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return activity.Id;
     }
 
@@ -115,8 +119,10 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var status = edit.Status ?? activity.Status;
         if (ActivityRules.CheckResolution(activity.Status, status, keyword?.NeedsResolution ?? false, edit.ResolutionNote) is { } missing)
             throw new ValidationFailedException([missing]);
+        var before = ActivityState.Of(activity);
         await ApplyAsync(db, edit, activity, keyword, StartsLocal(edit), actor, now, ct);
         SetStatus(activity, status, edit.ResolutionNote, actor, now);
+        await ActivityAudit.RecordAsync(db, actor, now, id, type!.Name, before, ActivityState.Of(activity), ct);
         db.Entry(activity).Property(a => a.Version).OriginalValue = edit.Version;
         activity.Version = Guid.NewGuid();
         await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
@@ -128,13 +134,16 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var activity = await db.Activities.Include(a => a.Keyword).FirstOrDefaultAsync(a => a.Id == id, ct)
+        var activity = await db.Activities.AsSplitQuery().Include(a => a.Keyword).Include(a => a.Type)
+            .Include(a => a.Participants).Include(a => a.Contacts).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
         if (activity.Version != version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
         if (ActivityRules.CheckResolution(activity.Status, status, activity.Keyword?.NeedsResolution ?? false, resolutionNote) is { } missing)
             throw new ValidationFailedException([missing]);
         var now = clock.GetUtcNow().UtcDateTime;
+        var before = ActivityState.Of(activity);
         SetStatus(activity, status, resolutionNote, actor, now);
+        await ActivityAudit.RecordAsync(db, actor, now, id, activity.Type!.Name, before, ActivityState.Of(activity), ct);
         activity.UpdatedAtUtc = now;
         activity.UpdatedByName = actor.Name;
         db.Entry(activity).Property(a => a.Version).OriginalValue = version;
