@@ -211,7 +211,9 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             var local = HelsinkiTime.ToLocal(a.StartsAtUtc);
             sheet.Cell(r, 1).Value = local.Date;
             sheet.Cell(r, 1).Style.DateFormat.Format = "d.m.yyyy";
-            sheet.Cell(r, 2).Value = local.ToString("HH:mm");
+            // A real time of day with its own format: a "10:00" string is turned into a time shown as 10:00:00.
+            sheet.Cell(r, 2).Value = local.TimeOfDay;
+            sheet.Cell(r, 2).Style.NumberFormat.Format = "hh:mm";
             sheet.Cell(r, 3).Value = Math.Round(a.DurationMinutes / 60.0, 2);
             sheet.Cell(r, 4).Value = a.Type;
             sheet.Cell(r, 5).Value = a.Keyword ?? "";
