@@ -36,6 +36,11 @@ public static class ActivityRules
             ? new FieldError("ResolutionNote", CoreText.Get("ActivityResolutionNoteRequired"))
             : null;
 
+    /// <summary>Its creator may delete an activity that is not OK yet (a mistake, a visit that was called off); an OK one is
+    /// history that hours and the team meeting have reported, so only an administrator removes it.</summary>
+    public static bool CanDelete(bool isCreator, bool isAdministrator, ActivityStatus status) =>
+        isAdministrator || isCreator && status != ActivityStatus.Done;
+
     /// <summary>The type is chosen at creation and cannot be changed afterwards.</summary>
     public static void EnsureTypeUnchanged(int storedTypeId, int requestedTypeId)
     {

@@ -52,7 +52,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
     public async Task<ActivityDetails> GetAsync(int id, CancellationToken ct = default)
     {
-        await guard.SignedInAsync();
+        var actor = await guard.SignedInAsync();
+        var isAdministrator = await guard.IsAllowedAsync(Policies.Administer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Activities.AsNoTracking().AsSplitQuery()
             .Include(x => x.Participants).Include(x => x.Contacts).Include(x => x.Type).Include(x => x.Customer)
@@ -71,7 +72,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                 .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct)
             : [];
         return new ActivityDetails(a.Id, edit, a.Type!.Name, a.Customer?.Name, a.Customer?.IsPassive ?? false,
-            a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts);
+            a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts,
+            ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status));
     }
 
     /// <summary>Records an activity; refuses passive customers, retired types and contacts of another customer.</summary>
@@ -150,6 +152,22 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         activity.Version = Guid.NewGuid();
         await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
         return activity.Version;
+    }
+
+    /// <summary>Deletes an activity: its creator while it is not OK, an administrator always; the customer's change history keeps what it was.</summary>
+    public async Task DeleteAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var activity = await db.Activities.AsSplitQuery().Include(a => a.Type).Include(a => a.Participants).Include(a => a.Contacts)
+            .FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
+        if (!ActivityRules.CanDelete(activity.CreatedByUserId == actor.Id, await guard.IsAllowedAsync(Policies.Administer), activity.Status))
+            throw new ForbiddenException(CoreText.Get("ActivityDeleteNotAllowed"));
+        if (activity.Version != version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
+        await ActivityAudit.RecordAsync(db, actor, clock.GetUtcNow().UtcDateTime, id, activity.Type!.Name, ActivityState.Of(activity), null, ct);
+        db.Activities.Remove(activity); // participants and contacts go with it; a trigger drops it from the search index
+        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
+        await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
     }
 
     /// <summary>The activities of one customer, newest first.</summary>

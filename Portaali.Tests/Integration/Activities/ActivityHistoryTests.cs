@@ -89,6 +89,24 @@ public class ActivityHistoryTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_colleague_marking_the_visit_ok_from_the_open_list_is_named_in_the_history()
+    {
+        var minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var janne = await H.CreateUserAsync(UserGroup.AccountManager, "Janne Koskela");
+        H.SignInAs(minna);
+        var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
+        await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10, participants: [minna.Id, janne.Id]));
+
+        H.SignInAs(janne);
+        var row = Assert.Single(await H.Activities.MyOpenAsync());
+        await H.Activities.SetStatusAsync(row.Id, ActivityStatus.Done, null, row.Version);
+
+        Assert.Empty(await H.Activities.MyOpenAsync());
+        var entry = (await ActivityHistoryAsync(customer.Id)).First();
+        Assert.Equal(("Janne Koskela", "StatusChanged"), (entry.UserName, entry.Action));
+    }
+
+    [Fact]
     public async Task Resolving_negative_feedback_records_the_resolution_and_its_note()
     {
         await H.SignInAsAsync(UserGroup.AccountManager);
