@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Portaali test: Core unit tests, bUnit component tests, SQLite integration tests
-# and the Playwright browser journeys in Debian's Chromium (installed here when missing).
+# and the Playwright browser journeys in Debian's Chromium; the Excel export is also opened in LibreOffice Calc
+# (both installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,13 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! command -v soffice >/dev/null; then
+  echo "LibreOffice is missing: installing Debian's libreoffice-calc-nogui to open the Excel exports in the tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
 fi
 
 dotnet tool restore >/dev/null

@@ -41,7 +41,7 @@ public record ActivityFormData(IReadOnlyList<TypeOption> Types, IReadOnlyList<Ke
 /// <summary>An activity opened for editing, with what the form shows but does not edit.</summary>
 public record ActivityDetails(int Id, ActivityEdit Edit, string TypeName, string? CustomerName, bool CustomerIsPassive,
     string CreatedByName, DateTime CreatedAtUtc, string UpdatedByName, DateTime UpdatedAtUtc,
-    DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts);
+    DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts, bool CanDelete);
 
 public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int TypeId, string TypeName, string TypeColor,
     string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,

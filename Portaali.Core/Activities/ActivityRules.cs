@@ -36,20 +36,56 @@ public static class ActivityRules
             ? new FieldError("ResolutionNote", CoreText.Get("ActivityResolutionNoteRequired"))
             : null;
 
+    /// <summary>Its creator may delete an activity that is not OK yet (a mistake, a visit that was called off); an OK one is
+    /// history that hours and the team meeting have reported, so only an administrator removes it.</summary>
+    public static bool CanDelete(bool isCreator, bool isAdministrator, ActivityStatus status) =>
+        isAdministrator || isCreator && status != ActivityStatus.Done;
+
     /// <summary>The type is chosen at creation and cannot be changed afterwards.</summary>
     public static void EnsureTypeUnchanged(int storedTypeId, int requestedTypeId)
     {
         if (storedTypeId != requestedTypeId) throw new DomainException(CoreText.Get("ActivityTypeImmutable"));
     }
 
+    /// <summary>Lower-cased title and memo; searched with LIKE only for words too short for the trigram index.</summary>
     public static string SearchForm(string title, string? memo) =>
         (title + "\n" + memo).ToLowerInvariant();
 
-    /// <summary>Search words of a free-text filter, each matched with LIKE; wildcards typed by the user are taken literally out.</summary>
+    /// <summary>Shortest word the FTS5 trigram index can find; shorter words are matched with LIKE.</summary>
+    public const int MinIndexedWordLength = 3;
+
+    /// <summary>Words of a free-text filter: split at spaces and at characters that are punctuation or query syntax
+    /// (quotes, brackets, *, %, _ …), so nothing the user types can act as an FTS5 operator or a LIKE wildcard.</summary>
     public static IReadOnlyList<string> SearchWords(string? text) =>
         string.IsNullOrWhiteSpace(text) ? []
-            : text.ToLowerInvariant().Replace("%", " ").Replace("_", " ")
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8).ToList();
+            : text.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
+                .SplitAt(c => !IsWordChar(c))
+                .Select(w => w.Trim('.', ':', '-', '/', '&', '+', '@', '#'))
+                .Where(w => w.Length > 0).Distinct().Take(8).ToList();
+
+    /// <summary>The FTS5 MATCH expression for the words the trigram index can find: each word a quoted string
+    /// (a substring, so "koulu" finds "henkilöstökoulutus"), all required; null when no word is long enough.</summary>
+    public static string? FullTextQuery(IEnumerable<string> words)
+    {
+        var indexed = words.Where(w => w.Length >= MinIndexedWordLength).Select(w => "\"" + w.Replace("\"", "\"\"") + "\"").ToList();
+        return indexed.Count == 0 ? null : string.Join(" AND ", indexed);
+    }
+
+    // Letters and digits, plus what belongs inside e-mail addresses, dates, "Oy:n" and "e-kirje".
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.' or ':' or '/' or '@' or '&' or '+' or '#';
+
+    private static string[] SplitAt(this string s, Func<char, bool> isSeparator)
+    {
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            if (i < s.Length && !isSeparator(s[i])) continue;
+            if (i > start) words.Add(s[start..i]);
+            start = i + 1;
+        }
+        return [.. words];
+    }
 
     public static string? Excerpt(string? memo, int length = 140)
     {

@@ -99,10 +99,21 @@ public class ActivityRulesTests
     }
 
     [Fact]
-    public void Search_words_drop_like_wildcards()
+    public void Search_words_drop_like_wildcards_quotes_and_trailing_punctuation()
     {
         Assert.Equal(["oppisopimus", "syksy"], ActivityRules.SearchWords("  Oppisopimus  SYKSY% "));
+        Assert.Equal(["koulutus", "oy:n", "e-kirje", "eu"], ActivityRules.SearchWords("\"koulutus*\" (Oy:n) e-kirje, EU."));
         Assert.Empty(ActivityRules.SearchWords("   "));
+        Assert.Empty(ActivityRules.SearchWords("\" * %_ ( ) - :"));
+    }
+
+    [Fact]
+    public void Full_text_query_quotes_every_indexable_word_and_requires_all()
+    {
+        Assert.Equal("\"koulu\" AND \"käynti\"", ActivityRules.FullTextQuery(ActivityRules.SearchWords("KOULU eu käynti")));
+        Assert.Null(ActivityRules.FullTextQuery(ActivityRules.SearchWords("eu ok")));
+        // A decomposed ä (a + combining diaeresis, as some keyboards send it) becomes the one letter the index holds.
+        Assert.Equal(["käynti"], ActivityRules.SearchWords("ka\u0308ynti"));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class ActivityJourneyTests(PortaaliServer server)
         var janneBefore = await HoursAsync(janne);
 
         await janne.GotoAsync("/activities/open");
-        await PortaaliServer.WaitForInteractiveAsync(janne); // a click on the prerendered button before the circuit is up does nothing
+        await PortaaliServer.WaitForInteractiveAsync(janne); // a click on the prerendered button would be lost
         await openRow.GetByTestId("mark-done").ClickAsync();
         await Expect(openRow).ToHaveCountAsync(0);
 
