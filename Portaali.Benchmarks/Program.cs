@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portaali.Benchmarks;
+using Portaali.Core.Activities;
+using Portaali.Core.Calendar;
 using Portaali.Core.Customers;
+using Portaali.Core.Imports;
+using Portaali.Core.Imports.Prh;
 using Portaali.Core.Data;
 using Portaali.Core.Security;
 using Portaali.Core.Seeding;
@@ -33,7 +37,7 @@ try
     var seedTimer = Stopwatch.StartNew();
     var seedAllocated = GC.GetTotalAllocatedBytes(true);
     await using (var db = await factory.CreateDbContextAsync()) await new DemoSeeder(db).SeedAsync();
-    results.Add(new Result("Seed the demo base (4,000 customers, ~12,000 contacts)", 1, seedTimer.Elapsed.TotalMilliseconds,
+    results.Add(new Result("Seed the demo base (4,000 customers, ~12,000 contacts, activities)", 1, seedTimer.Elapsed.TotalMilliseconds,
         seedTimer.Elapsed.TotalMilliseconds, GC.GetTotalAllocatedBytes(true) - seedAllocated, 30_000));
 
     await using (var db = await factory.CreateDbContextAsync())
@@ -75,6 +79,22 @@ try
     await Measure("Duplicate check in Helsinki", 100, () => customers.FindDuplicatesAsync("Helsingin Kuljetus Oy", null, "091"));
     await Measure("Audit trail of one customer", 50, () => customers.GetAuditTrailAsync(sample.Id));
 
+    var activities = scope.ServiceProvider.GetRequiredService<ActivityService>();
+    var hours = scope.ServiceProvider.GetRequiredService<WeeklyHoursService>();
+    var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
+    var today = HelsinkiTime.Today(TimeProvider.System);
+    var thisWeek = IsoWeek.Of(today);
+    var team = (await calendar.GetPeopleAsync()).Select(p => p.Id).ToList();
+    await Measure("My open activities", 50, () => activities.MyOpenAsync());
+    await Measure("Browse activities, full-text \"koulutus\" in title and memo", 50, () => activities.BrowseAsync(new ActivityQuery { Text = "koulutus" }));
+    await Measure("Browse activities, all filters off, page 10", 50, () => activities.BrowseAsync(new ActivityQuery { Page = 10 }));
+    await Measure("Calendar month of the whole staff", 100, () => calendar.GetEntriesAsync(team, today.AddDays(-today.Day + 1), today.AddDays(-today.Day + 1).AddMonths(1)));
+    await Measure("My weekly hours with the year's chart", 100, () => hours.GetWeeklyReportAsync(thisWeek));
+    await Measure("Team-meeting view for this week", 100, () => hours.GetTeamMeetingAsync(thisWeek));
+    await Measure("Excel export of activities (up to the export cap)", 3000, () => activities.ExportAsync(new ActivityQuery()), iterations: 5);
+
+    results.Add(await BulkStreaming.MeasureAsync(factory, Path.GetDirectoryName(path)!));
+
     var report = Report.Markdown(results, connectionString);
     Console.WriteLine(report);
     if (write is not null)
@@ -97,6 +117,88 @@ namespace Portaali.Benchmarks
     {
         public ClaimsPrincipal Principal { get; set; } = new();
         public Task<ClaimsPrincipal> GetPrincipalAsync() => Task.FromResult(Principal);
+    }
+
+    /// <summary>
+    /// The PRH all_companies file is large; the import must stream it. Writes a ZIP of 200,000 companies
+    /// (every 20th one a seeded customer) and reads it through the real bulk handler while sampling the managed heap.
+    /// </summary>
+    internal static class BulkStreaming
+    {
+        private const int Companies = 200_000;
+
+        public static async Task<Result> MeasureAsync(IDbContextFactory<PortaaliDbContext> factory, string folder)
+        {
+            List<string> ours;
+            await using (var db = await factory.CreateDbContextAsync())
+                ours = await db.Customers.Where(c => c.BusinessId != null && !c.IsPassive).Select(c => c.BusinessId!).ToListAsync();
+            var zipPath = Path.Combine(folder, $"portaali-bench-{Guid.NewGuid():N}.zip");
+            long jsonBytes;
+            try
+            {
+                jsonBytes = Write(zipPath, ours);
+                GC.Collect();
+                var baseline = GC.GetTotalMemory(true);
+                long peak = 0, rows = 0;
+                var handler = new PrhBulkHandler(factory);
+                var context = new ImportContext
+                {
+                    RunId = 0, Apply = false, Trigger = ImportTrigger.Manual, FilePath = zipPath, Now = DateTime.UtcNow,
+                    AuditName = "benchmark", Options = new ImportOptions(),
+                };
+                var timer = Stopwatch.StartNew();
+                await foreach (var _ in handler.ReadAsync(context, CancellationToken.None))
+                {
+                    if (++rows % 100 == 0) peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
+                }
+                var elapsed = timer.Elapsed.TotalMilliseconds;
+                return new Result($"PRH bulk ZIP streamed: {Companies:N0} companies ({jsonBytes / (1 << 20)} MiB of JSON), {rows:N0} ours; peak managed heap growth {peak / (1 << 20)} MiB",
+                    1, elapsed, elapsed, peak, 60_000);
+            }
+            finally { File.Delete(zipPath); }
+        }
+
+        private static long Write(string zipPath, IReadOnlyList<string> ours)
+        {
+            using var zip = System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Create);
+            using var stream = zip.CreateEntry("all_companies.json").Open();
+            using var counter = new CountingStream(stream);
+            using var writer = new StreamWriter(counter, new System.Text.UTF8Encoding(false));
+            writer.Write('[');
+            for (var i = 0; i < Companies; i++)
+            {
+                var id = i % 20 == 0 && i / 20 < ours.Count ? ours[i / 20] : OtherBusinessId(i);
+                if (i > 0) writer.Write(',');
+                writer.Write($$"""
+                {"businessId":{"value":"{{id}}","registrationDate":"2010-01-01","source":"3"},"names":[{"name":"Yritys {{i}} Oy","type":"1","registrationDate":"2010-01-01","endDate":null,"version":1,"source":"1"}],"mainBusinessLine":{"type":"62010","descriptions":[{"languageCode":"1","description":"Ohjelmistojen suunnittelu ja valmistus"}],"typeCodeSet":"TOIMI4","registrationDate":"2010-01-01","source":"2"},"website":{"url":"www.yritys{{i}}.fi","registrationDate":"2010-01-01","source":"1"},"companyForms":[{"type":"16","descriptions":[{"languageCode":"1","description":"Osakeyhtiö"}],"registrationDate":"2010-01-01","version":1,"source":"1"}],"companySituations":[],"addresses":[{"type":1,"street":"Mannerheimintie","postCode":"00100","postOffices":[{"city":"HELSINKI","languageCode":"1","municipalityCode":"091"}],"buildingNumber":"{{i % 200}}","registrationDate":"2010-01-01","source":"0"}],"tradeRegisterStatus":"1","status":"2","registrationDate":"2010-01-01","endDate":null,"lastModified":"2026-11-01T10:00:00"}
+                """);
+            }
+            writer.Write(']');
+            writer.Flush();
+            return counter.Written;
+        }
+
+        /// <summary>A valid Business ID outside the seeded range (seeded bodies are below 3,400,000).</summary>
+        private static string OtherBusinessId(int i)
+        {
+            for (var n = 5_000_000 + i * 3; ; n++)
+                if (BusinessId.CheckDigit(n.ToString("0000000")) is not null) return BusinessId.Create(n.ToString("0000000"));
+        }
+
+        private sealed class CountingStream(Stream inner) : Stream
+        {
+            public long Written { get; private set; }
+            public override void Write(byte[] buffer, int offset, int count) { inner.Write(buffer, offset, count); Written += count; }
+            public override void Flush() => inner.Flush();
+            public override bool CanRead => false;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => Written;
+            public override long Position { get => Written; set => throw new NotSupportedException(); }
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+        }
     }
 
     internal record Result(string Name, int Iterations, double MedianMs, double P95Ms, long AllocatedBytes, double TargetMs);
