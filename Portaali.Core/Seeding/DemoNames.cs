@@ -83,6 +83,32 @@ internal static class DemoNames
     public static readonly HashSet<string> Rural =
         ["Askola", "Inkoo", "Kirkkonummi", "Lapinjärvi", "Myrskylä", "Mäntsälä", "Nurmijärvi", "Pukkila", "Pornainen", "Sipoo", "Siuntio", "Tuusula", "Vihti"];
 
+    /// <summary>The industry code that a trade word in a company name implies.</summary>
+    public static readonly Dictionary<string, string> TradeIndustries = new()
+    {
+        ["Kuljetus"] = "49410", ["Sähkötyö"] = "43210", ["Rakennus"] = "41200", ["Kone"] = "25620", ["Metalli"] = "25620",
+        ["Puutyö"] = "41200", ["LVI-palvelu"] = "43220", ["Kiinteistöhuolto"] = "81210", ["Siivous"] = "81210",
+        ["Logistiikka"] = "49410", ["Tilitoimisto"] = "70220", ["Konepaja"] = "25620", ["Maalaus"] = "41200",
+        ["Autokorjaamo"] = "45200", ["Leipomo"] = "10710", ["Catering"] = "56101", ["Hoivapalvelut"] = "87300",
+        ["Putkityö"] = "43220", ["Lasitus"] = "41200", ["Kattotyö"] = "41200", ["Rengas"] = "45200", ["Mediapalvelu"] = "70220",
+        ["Painotalo"] = "46900", ["Ohjelmistot"] = "62010", ["Tietotekniikka"] = "62010", ["Kiinteistöpalvelut"] = "68201",
+        ["Energia"] = "46900", ["Turvapalvelut"] = "81210", ["Kauneushoitola"] = "96020", ["Ravintolat"] = "56101",
+        ["Hotelli"] = "55101", ["Kukka"] = "47110",
+    };
+
+    public static (string Code, string Description)? IndustryOfName(string name) =>
+        name.Split(' ').Select(w => TradeIndustries.GetValueOrDefault(w)).FirstOrDefault(c => c is not null) is { } code
+            ? Industries.First(i => i.Code == code) : null;
+
+    /// <summary>The first two digits of the postal codes in each municipality (Helsinki 00…, Espoo 02…).</summary>
+    public static readonly Dictionary<string, int> PostalPrefixes = new()
+    {
+        ["091"] = 0, ["049"] = 2, ["092"] = 1, ["235"] = 2, ["186"] = 4, ["245"] = 4, ["858"] = 4, ["543"] = 1, ["753"] = 1,
+        ["638"] = 6, ["434"] = 7, ["444"] = 8, ["927"] = 3, ["257"] = 2, ["106"] = 5, ["505"] = 4, ["710"] = 10, ["078"] = 10,
+        ["149"] = 10, ["755"] = 2, ["224"] = 3, ["018"] = 7, ["611"] = 7, ["504"] = 7, ["585"] = 7, ["407"] = 7,
+        ["837"] = 33, ["853"] = 20, ["564"] = 90, ["179"] = 40, ["398"] = 15, ["297"] = 70,
+    };
+
     public static readonly string[] Titles =
     [
         "Toimitusjohtaja", "Henkilöstöpäällikkö", "HR-asiantuntija", "Koulutuspäällikkö", "Tuotantopäällikkö",

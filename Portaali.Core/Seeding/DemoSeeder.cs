@@ -154,10 +154,13 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
             string businessId;
             do businessId = NewBusinessId(); while (!businessIds.Add(businessId));
             var industry = isAuthority ? DemoNames.Industries.First(x => x.Code == "84110") : Pick(DemoNames.Industries);
+            // A trade in the name decides the industry ("Tuusulan Leipomo" bakes); the pick above stays so the seed's sequence is unchanged.
+            if (!isAuthority) industry = DemoNames.IndustryOfName(name) ?? (industry.Code is "84110" or "86100" ? DemoNames.Industries.First(x => x.Code == "70220") : industry);
             var created = Origin.AddDays(-random.Next(0, 3650)).AddMinutes(random.Next(0, 600));
             var domain = Domain(name, form);
             var street = $"{Pick(DemoNames.Streets)} {random.Next(1, 120)}";
-            var postalCode = $"{random.Next(0, 99):00}{random.Next(1, 99) * 10:000}";
+            var postalArea = random.Next(0, 99);
+            var postalCode = $"{DemoNames.PostalPrefixes.GetValueOrDefault(municipality.Code, postalArea):00}{random.Next(1, 99) * 10:000}";
             var customer = new Customer
             {
                 Name = name, NameSearch = name.ToLowerInvariant(), BusinessId = businessId, CompanyForm = form,
