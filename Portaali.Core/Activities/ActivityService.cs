@@ -220,7 +220,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         for (var c = 0; c < headers.Length; c++)
         {
             sheet.Cell(1, c + 1).Value = CoreText.Get(headers[c]);
-            sheet.Column(c + 1).Width = widths[c]; // explicit widths: AdjustToContents throws on Linux
+            sheet.Column(c + 1).Width = widths[c]; // explicit widths: ClosedXML auto-fit measures fonts with System.Drawing, which throws on Linux
         }
         sheet.Row(1).Style.Font.Bold = true;
         var r = 2;
