@@ -1,0 +1,28 @@
+using Bunit;
+using MudBlazor;
+using Portaali.Core.Users;
+using Portaali.Web.Components.Pages.Activities;
+
+namespace Portaali.Tests.Components.Activities;
+
+/// <summary>A new activity opened from a customer's tab: the dialog names that customer and shows no placeholder values.</summary>
+public class ActivityDialogNewTests : ComponentHarness
+{
+    [Fact]
+    public async Task From_the_customer_tab_the_dialog_shows_the_customer_name_and_an_empty_type()
+    {
+        await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var customerId = await AddCustomerAsync("Virtasen Kuljetus Oy");
+
+        await ShowDialogAsync(new DialogParameters<ActivityDialog>
+        {
+            { d => d.CustomerId, customerId }, { d => d.CustomerName, "Virtasen Kuljetus Oy" }, { d => d.FixedCustomer, true },
+        });
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("[data-testid=activity-form]")));
+
+        var values = Providers.FindAll("[data-testid=activity-form] input").Select(i => i.GetAttribute("value") ?? "").ToList();
+        Assert.Contains("Virtasen Kuljetus Oy", values);
+        Assert.DoesNotContain("customerName", Providers.Markup);
+        Assert.DoesNotContain("0", values); // the unselected type is blank, not its id
+    }
+}
