@@ -14,6 +14,9 @@ public class SegmentService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
 
     public async Task ChangeAsync(int customerId, Segment to, string reason, CancellationToken ct = default)
     {
+        // Say why an account manager may not pick A rather than a bare "no permission".
+        if (to == Segment.A && await guard.IsAllowedAsync(Policies.SetSegments) && !await guard.IsAllowedAsync(Policies.ApproveKeyAccounts))
+            throw new ForbiddenException(CoreText.Get("SegmentANeedsManagement"));
         var actor = await guard.DemandAsync(to == Segment.A ? Policies.ApproveKeyAccounts : Policies.SetSegments);
         if (string.IsNullOrWhiteSpace(reason))
             throw new ValidationFailedException([new("Reason", CoreText.Get("SegmentReasonRequired"))]);

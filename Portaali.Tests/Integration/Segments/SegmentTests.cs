@@ -17,7 +17,9 @@ public class SegmentTests : HarnessTest
         await H.SignInAsAsync(group);
         var customer = await H.AddCustomerAsync("Vantaan Leipomo Oy", segment: Segment.B);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => H.Segments.ChangeAsync(customer.Id, Segment.A, "Laaja yhteistyö"));
+        using var _ = UiCulture.Finnish();
+        var error = await Assert.ThrowsAsync<ForbiddenException>(() => H.Segments.ChangeAsync(customer.Id, Segment.A, "Laaja yhteistyö"));
+        Assert.StartsWith("Vain johto voi nostaa asiakkaan A-segmenttiin", error.Message);
 
         var details = await H.Customers.GetAsync(customer.Id);
         Assert.Equal(Segment.B, details.Segment);
