@@ -23,6 +23,17 @@ public class CustomerPageTests : ComponentHarness
         return page.WaitForElement("[role=tabpanel].mud-tab-panel-active");
     }
 
+    [Fact]
+    public async Task Passivate_button_uses_the_theme_text_colour_so_it_stays_readable_in_dark_mode()
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager);
+
+        var button = page.Find("[data-testid=passivate]");
+        Assert.DoesNotContain("mud-button-outlined-dark", button.ClassName); // dark grey on the dark theme looked disabled
+        Assert.Equal(page.Find("[data-testid=edit-customer]").ClassName!.Replace("mud-button-outlined-size-medium", ""),
+            button.ClassName!.Replace("mud-button-outlined-size-medium", ""));
+    }
+
     [Theory]
     [InlineData("Tarjoukset ja tilaukset")]
     [InlineData("Projektit")]
