@@ -134,7 +134,10 @@ public class CustomerRulesTests
         Assert.Equal("Y-tunnuksen tarkistusmerkki ei täsmää – tarkista numerot.", Single(edit).Message);
 
         edit.BusinessId = "12345";
-        Assert.Equal("Y-tunnuksen muoto on 1234567-8.", Single(edit).Message);
+        var message = Single(edit).Message;
+        Assert.Equal("Y-tunnuksen muoto on seitsemän numeroa, yhdysmerkki ja tarkistusmerkki, esim. 1234567-1.", message);
+        // The example people copy from the message must itself pass the check.
+        Assert.True(BusinessId.IsValid(System.Text.RegularExpressions.Regex.Match(message, @"\d{7}-\d").Value));
     }
 
     [Fact]
