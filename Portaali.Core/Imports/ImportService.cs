@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portaali.Core.Auditing;
@@ -69,7 +68,7 @@ public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
         var rows = await changes.OrderBy(c => c.Line).ThenBy(c => c.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(c => new { c.Line, c.CustomerId, c.CustomerName, c.Kind, c.Changes }).ToListAsync(ct);
         return new PagedResult<ImportChangeRow>(rows.Select(c => new ImportChangeRow(c.Line, c.CustomerId, c.CustomerName, c.Kind,
-            JsonSerializer.Deserialize<List<FieldChange>>(c.Changes) ?? [])).ToList(), total);
+            AuditLog.ParseChanges(c.Changes))).ToList(), total);
     }
 
     /// <summary>Keeps an uploaded file and queues a dry run or a run on it. Returns the run's id.</summary>
