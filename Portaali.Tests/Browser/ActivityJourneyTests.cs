@@ -69,6 +69,41 @@ public class ActivityJourneyTests(PortaaliServer server)
     }
 
     [Fact]
+    public async Task Dropped_email_from_a_contact_becomes_an_email_activity_on_that_customer()
+    {
+        await using var db = server.OpenDb();
+        var contact = await db.Contacts.Where(c => c.Email != null && !c.Customer!.IsPassive && c.Customer.Segment == Segment.C)
+            .OrderBy(c => c.Id).Skip(7).Select(c => new { c.Email, c.FullName, c.CustomerId, CustomerName = c.Customer!.Name }).FirstAsync();
+        var subject = "Kysely työpaikkaohjaajakoulutuksesta " + Guid.NewGuid().ToString("N")[..6];
+        var eml = Path.Combine(Path.GetTempPath(), $"portaali-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(eml,
+            $"From: {contact.FullName} <{contact.Email}>\r\nTo: minna.lehtonen@omnia-demo.fi\r\nSubject: {subject}\r\n" +
+            $"Date: Mon, 16 Nov 2026 09:15:00 +0200\r\nMessage-ID: <{Guid.NewGuid():N}@e2e.test>\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nHei, voisitteko kertoa syksyn ryhmistä?\r\n");
+
+        var page = await server.SignInAsync("Minna Lehtonen");
+        await page.GotoAsync("/activities");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.GetByTestId("import-email").ClickAsync();
+        await Expect(page.GetByTestId("email-drop-zone")).ToBeVisibleAsync();
+        await page.GetByTestId("email-import-dialog").Locator("input[type=file]").SetInputFilesAsync(eml);
+        await Expect(page.GetByTestId("email-proposal")).ToContainTextAsync(contact.CustomerName);
+        await page.GetByTestId("email-continue").ClickAsync();
+
+        await Expect(page.Locator("#activity-title")).ToHaveValueAsync(subject);
+        await Expect(page.Locator("#activity-memo")).ToHaveValueAsync(new Regex("syksyn ryhmistä"));
+        await page.GetByTestId("save-activity").ClickAsync();
+        await Expect(page.GetByTestId("activity-dialog")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/customers/{contact.CustomerId}");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Toimenpiteet" }).ClickAsync();
+        var row = page.GetByTestId("customer-activities").Locator("tr").Filter(new() { HasText = subject });
+        await Expect(row).ToContainTextAsync("Sähköposti");
+        File.Delete(eml);
+    }
+
+    [Fact]
     public async Task Team_meeting_view_moves_between_weeks_with_the_arrow_keys()
     {
         var page = await server.SignInAsync("Arto Miettinen");

@@ -37,8 +37,8 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.Scheme, _ => { });
-            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.Scheme);
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
         });
     }
 
@@ -72,7 +72,7 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
 public class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserService users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Test";
+    public const string SchemeName = "Test";
     public const string Header = "X-Test-User";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -80,6 +80,6 @@ public class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> option
         if (!int.TryParse(Request.Headers[Header], out var id)) return AuthenticateResult.NoResult();
         var user = await users.FindActiveAsync(id);
         if (user is null) return AuthenticateResult.Fail("unknown test user");
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(PortaaliClaims.For(user, Scheme)), Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(PortaaliClaims.For(user, SchemeName)), SchemeName));
     }
 }
