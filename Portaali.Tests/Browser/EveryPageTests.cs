@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portaali.Tests.Browser;
+
+/// <summary>
+/// Opens every page as the people who use it, in both languages, and fails on what they would see as breakage:
+/// the "an error has occurred" bar, a failure in the server log, or a page that never becomes interactive.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class EveryPageTests(PortaaliServer server)
+{
+    private static readonly string[] EveryonesPages =
+        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions"];
+    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities"];
+
+    [Theory]
+    [InlineData("Sari Lindqvist", "fi", true)]
+    [InlineData("Sari Lindqvist", "en", true)]
+    [InlineData("Minna Lehtonen", "fi", false)]
+    [InlineData("Riitta Halonen", "en", false)]
+    [InlineData("Henna Sundström", "fi", false)]
+    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator)
+    {
+        await using var db = server.OpenDb();
+        var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
+        var pages = EveryonesPages.Append($"/customers/{keyAccount}").Concat(administrator ? AdministratorsPages : []).ToList();
+        var page = await server.SignInAsync(user, culture);
+        var logStart = server.ServerLog().Length;
+
+        foreach (var path in pages)
+        {
+            await page.GotoAsync(path);
+            await PortaaliServer.WaitForInteractiveAsync(page);
+            await Expect(page.Locator("#blazor-error-ui"), $"{path} showed the error bar").ToBeHiddenAsync();
+        }
+        if (!administrator)
+        {
+            await page.GotoAsync("/admin/users");
+            await Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
+        }
+
+        var failures = server.ServerLog()[logStart..].Split('\n').Where(l => l.StartsWith("fail:") || l.StartsWith("crit:")).ToList();
+        Assert.True(failures.Count == 0, "The server logged failures:\n" + server.ServerLog()[logStart..]);
+    }
+}
