@@ -29,6 +29,11 @@ public class CustomerJourneyTests(PortaaliServer server)
         await Expect(link).ToHaveTextAsync(customer.Name);
         await link.ClickAsync();
         await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+        await page.GoBackAsync(); // back to the list: the search is still there
+        await Expect(page.Locator("#customer-search")).ToHaveValueAsync(customer.BusinessId!);
+        await Expect(link).ToHaveTextAsync(customer.Name);
+        await link.ClickAsync();
+        await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Yhteyshenkilöt" }).ClickAsync();
         await page.GetByTestId("add-contact").ClickAsync();
         await page.Locator("#contact-firstname").FillAsync("Testi");

@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Portaali.Core.Customers;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Customers;
@@ -113,5 +115,24 @@ public class CustomerSearchTests : ComponentHarness
         page.Find("[data-testid=only-mine]").Change(true);
 
         page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+    }
+
+    [Fact]
+    public async Task The_search_is_kept_in_the_address_so_coming_back_finds_the_same_list()
+    {
+        var page = await RenderSearchAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        page.Find("#customer-search").Input("Virtanen");
+        page.Find("[data-testid=show-passive]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+        Assert.Contains("q=Virtanen", navigation.Uri);
+        Assert.Contains("passive=true", navigation.Uri);
+
+        navigation.NavigateTo("/customers?q=konepaja&passive=true");
+        var back = RenderWithProviders<CustomerSearch>();
+        back.WaitForAssertion(() => Assert.Equal(["Lopettanut Konepaja Oy"], Rows(back)));
+        Assert.Equal("konepaja", back.Find("#customer-search").GetAttribute("value"));
     }
 }
