@@ -34,6 +34,26 @@ public class CustomerPageTests : ComponentHarness
             button.ClassName!.Replace("mud-button-outlined-size-medium", ""));
     }
 
+    [Fact]
+    public async Task Change_history_shows_times_in_helsinki_whatever_the_servers_time_zone()
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager);
+        var customerId = page.Instance.Id;
+        await WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new Portaali.Core.Auditing.AuditEntry
+            {
+                At = new DateTime(2026, 3, 10, 9, 30, 0, DateTimeKind.Utc), UserName = "Maija Myyjä", CustomerId = customerId,
+                EntityType = "Customer", EntityId = customerId, Action = "Updated",
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var panel = await OpenTabAsync(page, "Muutoshistoria");
+
+        page.WaitForAssertion(() => Assert.Contains("10.3.2026 11.30", panel.TextContent)); // UTC+2 in winter, on any server
+    }
+
     [Theory]
     [InlineData("Tarjoukset ja tilaukset")]
     [InlineData("Projektit")]
