@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Activities;
@@ -24,5 +25,18 @@ public class ActivityDialogNewTests : ComponentHarness
         Assert.Contains("Virtasen Kuljetus Oy", values);
         Assert.DoesNotContain("customerName", Providers.Markup);
         Assert.DoesNotContain("0", values); // the unselected type is blank, not its id
+    }
+
+    [Fact]
+    public async Task Just_after_midnight_in_helsinki_a_new_activity_is_dated_today_not_yesterday_in_utc()
+    {
+        // 00:30 on 10 March in Helsinki is still 9 March in UTC, the zone the server runs in.
+        Services.AddSingleton<TimeProvider>(new Portaali.Tests.Support.FixedClock(new DateTimeOffset(2026, 3, 9, 22, 30, 0, TimeSpan.Zero)));
+        await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+
+        await ShowDialogAsync(new DialogParameters<ActivityDialog>());
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("#activity-date")));
+
+        Assert.Equal("10.3.2026", Providers.Find("#activity-date").GetAttribute("value"));
     }
 }
