@@ -22,7 +22,7 @@ public record ImportChangeRow(long Line, int? CustomerId, string CustomerName, I
 /// <summary>The administrators' imports: starting dry runs and runs from an upload or a pick-up folder, following their
 /// progress, reading their results, and keeping the business-information field mapping.</summary>
 public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, ImportJobs jobs, IImportQueue queue,
-    IOptions<ImportOptions> options, TimeProvider clock)
+    IOptions<ImportOptions> options, TimeProvider clock, IImportSchedule schedule)
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
@@ -36,6 +36,20 @@ public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
         var total = await runs.CountAsync(ct);
         var rows = await Project(runs.OrderByDescending(r => r.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new PagedResult<ImportRunRow>(rows, total);
+    }
+
+    /// <summary>Every source with its schedule and its latest real run, so a failed night is seen on opening the page.</summary>
+    public async Task<IReadOnlyList<ImportOverviewRow>> GetOverviewAsync(CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Policies.Administer);
+        var scheduled = schedule.Current();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latestIds = await db.ImportRuns.Where(r => r.Mode == ImportMode.Apply)
+            .GroupBy(r => r.Source).Select(g => g.Max(r => r.Id)).ToListAsync(ct);
+        var latest = await Project(db.ImportRuns.AsNoTracking().Where(r => latestIds.Contains(r.Id))).ToDictionaryAsync(r => r.Source, ct);
+        return Enum.GetValues<ImportSource>()
+            .Select(s => new ImportOverviewRow(s, scheduled.GetValueOrDefault(s), latest.GetValueOrDefault(s)))
+            .ToList();
     }
 
     /// <summary>One run's state, polled by the progress bar.</summary>

@@ -22,6 +22,7 @@ public static class ImportsSetup
         services.AddScoped<ImportEngine>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportService>();
+        services.TryAddSingleton<IImportSchedule, NoImportSchedule>();
         services.AddScoped<SuggestionService>();
         services.AddScoped<CompanyProfileService>();
         services.AddScoped<PrhApiHandler>();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Authentication;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -41,6 +42,7 @@ public static class JobsSetup
         if (configuration.GetValue("Hangfire:Server", true))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, configuration.GetValue("Hangfire:Workers", 2)));
         services.AddScoped<IImportQueue, HangfireImportQueue>();
+        services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
         return services;
     }
@@ -129,6 +131,21 @@ public class AdministratorsOnlyFilter : IDashboardAsyncAuthorizationFilter
 public class HangfireImportQueue(IBackgroundJobClient jobs) : IImportQueue
 {
     public void Enqueue(int runId) => jobs.Enqueue<ImportJobRunner>(j => j.ExecuteAsync(runId, CancellationToken.None));
+}
+
+/// <summary>The recurring imports as Hangfire holds them, for the administrators' overview.</summary>
+public class HangfireImportSchedule(JobStorage storage) : IImportSchedule
+{
+    public IReadOnlyDictionary<ImportSource, ScheduledImport> Current()
+    {
+        using var connection = storage.GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        var scheduled = new Dictionary<ImportSource, ScheduledImport>();
+        foreach (var source in Enum.GetValues<ImportSource>())
+            if (jobs.TryGetValue(JobsSetup.RecurringJobId(source), out var job))
+                scheduled[source] = new ScheduledImport(job.Cron, job.NextExecution);
+        return scheduled;
+    }
 }
 
 /// <summary>The Hangfire jobs: thin wrappers over the Core job methods, adding the retry rules.</summary>
