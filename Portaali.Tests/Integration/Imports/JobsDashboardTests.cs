@@ -2,6 +2,8 @@ using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Portaali.Core.Calendar;
+using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Web;
 
@@ -87,6 +89,22 @@ public class JobsDashboardTests : IDisposable
         Assert.Equal(["imports.business-info-csv", "imports.prh-api", "imports.work-placement-csv"], jobs.Keys.Order());
         Assert.Equal("0 2 * * *", jobs["imports.prh-api"].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("Europe/Helsinki", j.TimeZoneId));
+    }
+
+    [Fact]
+    public async Task Imports_page_shows_the_schedule_and_next_run_as_hangfire_holds_them()
+    {
+        _ = factory.Server;
+        var schedule = factory.Services.GetRequiredService<IImportSchedule>().Current();
+        Assert.Equal("0 2 * * *", schedule[ImportSource.PrhApi].Cron);
+        Assert.Equal(new TimeOnly(2, 0), TimeOnly.FromDateTime(HelsinkiTime.ToLocal(schedule[ImportSource.PrhApi].NextRunUtc!.Value)));
+        Assert.False(schedule.ContainsKey(ImportSource.PrhBulk)); // switched off by its empty schedule
+
+        var admin = await factory.AddUserAsync("Sari Lindqvist", UserGroup.Administrator);
+        var html = System.Net.WebUtility.HtmlDecode(await (await factory.ClientFor(admin).GetAsync("/admin/imports")).Content.ReadAsStringAsync());
+        Assert.Contains("Joka päivä klo 2.00", html);
+        Assert.Contains("Joka päivä klo 3.00", html);
+        Assert.Contains("Ei ajastettu", html);
     }
 
     public void Dispose() => factory.Dispose();
