@@ -104,6 +104,23 @@ public class ActivityJourneyTests(PortaaliServer server)
     }
 
     [Fact]
+    public async Task Customer_link_in_my_open_activities_opens_the_customer_and_back_returns_to_the_list()
+    {
+        var page = await server.SignInAsync("Minna Lehtonen");
+        await page.GotoAsync("/activities/open");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        var link = page.GetByTestId("my-open-activities").Locator("a[href^='/customers/']").First;
+        var customerName = (await link.TextContentAsync())!.Trim();
+
+        await link.ClickAsync();
+
+        await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customerName);
+        await Expect(page.GetByTestId("activity-dialog")).ToHaveCountAsync(0); // the row under the link did not open its activity
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/activities/open$"));
+    }
+
+    [Fact]
     public async Task Team_meeting_view_moves_between_weeks_with_the_arrow_keys()
     {
         var page = await server.SignInAsync("Arto Miettinen");
