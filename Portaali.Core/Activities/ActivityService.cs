@@ -131,6 +131,17 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return activity.Version;
     }
 
+    /// <summary>Moves an activity to another start (a drag in the calendar), keeping everything else. It goes through
+    /// <see cref="UpdateAsync"/>, so the rules of an edit hold, the change history records it, and a save made meanwhile
+    /// by someone else is a conflict rather than overwritten.</summary>
+    public async Task<Guid> MoveAsync(int id, DateTime startsLocal, CancellationToken ct = default)
+    {
+        var edit = (await GetAsync(id, ct)).Edit;
+        edit.Date = startsLocal.Date;
+        edit.StartTime = startsLocal.TimeOfDay;
+        return await UpdateAsync(id, edit, ct);
+    }
+
     /// <summary>Moves an activity to a new status (e.g. marks a visit OK); negative feedback needs a resolution note to close.</summary>
     public async Task<Guid> SetStatusAsync(int id, ActivityStatus status, string? resolutionNote, Guid version, CancellationToken ct = default)
     {

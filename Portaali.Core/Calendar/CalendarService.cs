@@ -9,6 +9,9 @@ using Portaali.Core.Users;
 
 namespace Portaali.Core.Calendar;
 
+/// <summary>An activity dragged to a new start in the calendar.</summary>
+public record CalendarMove(CalendarEntry Entry, DateTime StartsLocal);
+
 public record CalendarEntry(int Id, DateTime StartsLocal, int DurationMinutes, string Title, string TypeName, string Color,
     ActivityStatus Status, bool NeedsResolution, string? CustomerName, IReadOnlyList<string> Participants)
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Portaali.Core.Activities;
 using Portaali.Core.Calendar;
 using Portaali.Core.Segments;
 using static Microsoft.Playwright.Assertions;
@@ -118,6 +119,34 @@ public class ActivityJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("activity-dialog")).ToHaveCountAsync(0); // the row under the link did not open its activity
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/activities/open$"));
+    }
+
+    [Fact]
+    public async Task Dragging_a_planned_visit_to_another_day_in_the_week_view_moves_it()
+    {
+        await using var db = server.OpenDb();
+        var from = HelsinkiTime.Today(TimeProvider.System).AddDays(9);
+        var planned = await db.Activities
+            .Where(a => a.Participants.Any(p => p.User!.DisplayName == "Elina Rasi") && a.Status == ActivityStatus.Open && a.LocalDate >= from
+                && a.StartsAtUtc.Hour >= 6 && a.StartsAtUtc.Hour <= 14)
+            .OrderBy(a => a.StartsAtUtc).Select(a => new { a.Id, a.Title, a.LocalDate, a.StartsAtUtc }).FirstAsync();
+        var startsLocal = HelsinkiTime.ToLocal(planned.StartsAtUtc);
+        // Another day of the same ISO week, at 14 o'clock.
+        var targetDay = planned.LocalDate.DayOfWeek == DayOfWeek.Sunday ? planned.LocalDate.AddDays(-1) : planned.LocalDate.AddDays(1);
+
+        var page = await server.SignInAsync("Elina Rasi");
+        await page.GotoAsync($"/calendar?date={planned.LocalDate:yyyy-MM-dd}");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        var entry = page.Locator($"[data-testid=calendar-entry][data-activity-id='{planned.Id}']");
+        await entry.DragToAsync(page.Locator($"[data-slot='{targetDay:yyyy-MM-dd}T14']"));
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Siirretty");
+
+        await page.ReloadAsync();
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await Expect(page.Locator($"[data-testid=calendar-day][data-date='{targetDay:yyyy-MM-dd}']").Locator($"[data-activity-id='{planned.Id}']"))
+            .ToContainTextAsync($"14.{startsLocal.Minute:00}");
+        await using var after = server.OpenDb();
+        Assert.Equal(targetDay, (await after.Activities.SingleAsync(a => a.Id == planned.Id)).LocalDate);
     }
 
     [Fact]

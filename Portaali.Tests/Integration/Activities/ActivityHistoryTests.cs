@@ -46,6 +46,40 @@ public class ActivityHistoryTests : HarnessTest
     }
 
     [Fact]
+    public async Task Moving_in_the_calendar_changes_only_the_start_and_the_history_says_so()
+    {
+        var minna = await H.SignInAsAsync(UserGroup.AccountManager);
+        var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
+        var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10.AddMinutes(30), 90, memo: "Tavoite"));
+
+        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 12, 14, 30, 0));
+
+        var moved = (await H.Activities.GetAsync(id)).Edit;
+        Assert.Equal((new DateTime(2026, 3, 12), new TimeSpan(14, 30, 0)), (moved.Date, moved.StartTime));
+        Assert.Equal((90, "Tavoite", ActivityStatus.Open), (moved.DurationMinutes, moved.Memo, moved.Status!.Value));
+        Assert.Equal([minna.Id], moved.ParticipantIds);
+        var row = (await ActivityHistoryAsync(customer.Id)).First();
+        Assert.Equal(["Activity", "StartsAt"], row.Changes.Select(c => c.Field));
+        Assert.Equal(("11.3.2026 10:30", "12.3.2026 14:30"), (Old(row, "StartsAt"), New(row, "StartsAt")));
+    }
+
+    [Fact]
+    public async Task A_move_after_someone_else_saved_keeps_their_change()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
+        var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10));
+        var edit = (await H.Activities.GetAsync(id)).Edit;
+        edit.Title = "Käynti: trukkikoulutus";
+        await H.Activities.UpdateAsync(id, edit);
+
+        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 13, 9, 0, 0));
+
+        var now = (await H.Activities.GetAsync(id)).Edit;
+        Assert.Equal(("Käynti: trukkikoulutus", new DateTime(2026, 3, 13)), (now.Title, now.Date!.Value));
+    }
+
+    [Fact]
     public async Task An_edit_lists_only_the_changed_fields_old_and_new_and_names_the_activity()
     {
         var minna = await H.SignInAsAsync(UserGroup.AccountManager);
