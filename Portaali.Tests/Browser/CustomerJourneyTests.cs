@@ -51,6 +51,29 @@ public class CustomerJourneyTests(PortaaliServer server)
     }
 
     [Fact]
+    public async Task Quick_search_on_any_page_finds_a_customer_by_business_id_and_opens_it()
+    {
+        await using var db = server.OpenDb();
+        var customer = await db.Customers.Where(c => !c.IsPassive && c.Segment == Segment.C && c.BusinessId != null)
+            .OrderBy(c => c.Id).Skip(11).Select(c => new { c.Id, c.Name, c.BusinessId }).FirstAsync();
+
+        var page = await server.SignInAsync(AccountManager);
+        await page.GotoAsync("/calendar");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync(customer.BusinessId!); // straight away, as people do
+        await Expect(page.Locator("#quick-search")).ToBeFocusedAsync();
+        await Expect(page.Locator("#quick-search")).ToHaveValueAsync(customer.BusinessId!); // no keystroke lost to the focus
+        var item = page.Locator(".mud-popover-open [data-testid=quick-search-item]");
+        await Expect(item).ToHaveCountAsync(1);
+        await Expect(item).ToContainTextAsync(customer.Name);
+        await item.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/customers/{customer.Id}$"));
+        await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+    }
+
+    [Fact]
     public async Task Non_administrator_is_refused_the_classification_admin_page()
     {
         var page = await server.SignInAsync(AccountManager);
