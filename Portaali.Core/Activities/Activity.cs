@@ -71,6 +71,8 @@ public class Activity
     public string? ResolvedByName { get; set; }
     /// <summary>Message-ID of the e-mail this activity was made from, so the same message is not imported twice.</summary>
     public string? EmailMessageId { get; set; }
+    /// <summary>Shared by the occurrences of a weekly series created at once (the team's weekly meeting); each is its own activity.</summary>
+    public Guid? SeriesId { get; set; }
     public int CreatedByUserId { get; set; }
     public string CreatedByName { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }

@@ -19,6 +19,8 @@ public class ActivityEdit
     public List<int> ParticipantIds { get; set; } = [];
     public List<int> ContactIds { get; set; } = [];
     public string? EmailMessageId { get; set; }
+    /// <summary>On a new activity: how many more weekly occurrences to create after the first (0 = just this one).</summary>
+    public int RepeatWeeks { get; set; }
     public Guid Version { get; set; }
 
     public ActivityEdit Copy()
@@ -41,7 +43,8 @@ public record ActivityFormData(IReadOnlyList<TypeOption> Types, IReadOnlyList<Ke
 /// <summary>An activity opened for editing, with what the form shows but does not edit.</summary>
 public record ActivityDetails(int Id, ActivityEdit Edit, string TypeName, string? CustomerName, bool CustomerIsPassive,
     string CreatedByName, DateTime CreatedAtUtc, string UpdatedByName, DateTime UpdatedAtUtc,
-    DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts, bool CanDelete);
+    DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts, bool CanDelete,
+    int LaterInSeries = 0);
 
 public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int TypeId, string TypeName, string TypeColor,
     string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,

@@ -8,6 +8,8 @@ public static class ActivityRules
     public const int MaxTitle = 200;
     public const int MaxMemo = 20_000;
     public const int MaxDurationMinutes = 24 * 60;
+    /// <summary>A weekly series covers at most a year ahead.</summary>
+    public const int MaxRepeatWeeks = 52;
 
     public static IReadOnlyList<FieldError> Validate(ActivityEdit edit, TypeOption? type, KeywordOption? keyword)
     {
@@ -23,8 +25,14 @@ public static class ActivityRules
         if (edit.DurationMinutes is < 0 or > MaxDurationMinutes) errors.Add(new("DurationMinutes", CoreText.Get("ActivityDurationInvalid")));
         if (edit.Memo is { Length: > MaxMemo }) errors.Add(new("Memo", CoreText.Get("ActivityMemoTooLong", MaxMemo)));
         if (edit.ContactIds.Count > 0 && edit.CustomerId is null) errors.Add(new("ContactIds", CoreText.Get("ActivityContactsNeedCustomer")));
+        if (edit.RepeatWeeks is < 0 or > MaxRepeatWeeks) errors.Add(new("RepeatWeeks", CoreText.Get("ActivityRepeatInvalid", MaxRepeatWeeks)));
         return errors;
     }
+
+    /// <summary>The starts of a weekly series in Helsinki wall-clock time: the same weekday and time every week, so a
+    /// 9.00 meeting stays at 9.00 across the summer-time change (its UTC time moves instead).</summary>
+    public static IReadOnlyList<DateTime> WeeklyStarts(DateTime firstLocal, int repeatWeeks) =>
+        Enumerable.Range(0, Math.Max(0, repeatWeeks) + 1).Select(k => firstLocal.AddDays(7 * k)).ToList();
 
     /// <summary>A future activity and negative feedback start open (Hoitamatta); work already done is OK.</summary>
     public static ActivityStatus DefaultStatus(DateTime startsLocal, DateTime nowLocal, bool needsResolution) =>

@@ -71,12 +71,16 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             ? await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && (!c.HasLeft || edit.ContactIds.Contains(c.Id)))
                 .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct)
             : [];
+        var laterInSeries = a.SeriesId is { } seriesId
+            ? await LaterInSeries(db, seriesId, a.StartsAtUtc).CountAsync(ct)
+            : 0;
         return new ActivityDetails(a.Id, edit, a.Type!.Name, a.Customer?.Name, a.Customer?.IsPassive ?? false,
             a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts,
-            ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status));
+            ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status), laterInSeries);
     }
 
-    /// <summary>Records an activity; refuses passive customers, retired types and contacts of another customer.</summary>
+    /// <summary>Records an activity, or a weekly series of them when <see cref="ActivityEdit.RepeatWeeks"/> is set (the
+    /// first id is returned); refuses passive customers, retired types and contacts of another customer.</summary>
     public async Task<int> CreateAsync(ActivityEdit edit, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();
@@ -87,21 +91,35 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (edit.CustomerId is { } customerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var activity = new Activity { Title = "", ActivityTypeId = type!.Id, CreatedByUserId = actor.Id, CreatedByName = actor.Name, CreatedAtUtc = now };
-        var startsLocal = StartsLocal(edit);
-        var status = edit.Status ?? ActivityRules.DefaultStatus(startsLocal, HelsinkiTime.ToLocal(now), keyword?.NeedsResolution ?? false);
-        if (ActivityRules.CheckResolution(ActivityStatus.Open, status, keyword?.NeedsResolution ?? false, edit.ResolutionNote) is { } missing)
+        var needsResolution = keyword?.NeedsResolution ?? false;
+        var starts = ActivityRules.WeeklyStarts(StartsLocal(edit), edit.RepeatWeeks);
+        var status = edit.Status ?? ActivityRules.DefaultStatus(starts[0], HelsinkiTime.ToLocal(now), needsResolution);
+        if (ActivityRules.CheckResolution(ActivityStatus.Open, status, needsResolution, edit.ResolutionNote) is { } missing)
             throw new ValidationFailedException([missing]);
-        await ApplyAsync(db, edit, activity, keyword, startsLocal, actor, now, ct);
-        SetStatus(activity, status, edit.ResolutionNote, actor, now);
-        activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
-        db.Activities.Add(activity);
+        var seriesId = starts.Count > 1 ? Guid.NewGuid() : (Guid?)null;
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct); // the history entry needs the new id
-        await ActivityAudit.RecordAsync(db, actor, now, activity.Id, type.Name, null, ActivityState.Of(activity), ct);
-        await db.SaveChangesAsync(ct);
+        var ids = new List<int>();
+        foreach (var startsLocal in starts)
+        {
+            var first = ids.Count == 0;
+            var activity = new Activity
+            {
+                Title = "", ActivityTypeId = type!.Id, CreatedByUserId = actor.Id, CreatedByName = actor.Name, CreatedAtUtc = now, SeriesId = seriesId,
+            };
+            await ApplyAsync(db, edit, activity, keyword, startsLocal, actor, now, ct);
+            // The status chosen is for the first; the later ones start as any new activity at their time would.
+            if (first) SetStatus(activity, status, edit.ResolutionNote, actor, now);
+            else SetStatus(activity, ActivityRules.DefaultStatus(startsLocal, HelsinkiTime.ToLocal(now), needsResolution), null, actor, now);
+            if (first) activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync(ct); // the history entry needs the new id
+            await ActivityAudit.RecordAsync(db, actor, now, activity.Id, type.Name, null, ActivityState.Of(activity), ct);
+            await db.SaveChangesAsync(ct);
+            ids.Add(activity.Id);
+        }
         await tx.CommitAsync(ct);
-        return activity.Id;
+        return ids[0];
     }
 
     /// <summary>Saves an edit; the type never changes, and a stale <see cref="ActivityEdit.Version"/> is a conflict.</summary>
@@ -165,8 +183,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return activity.Version;
     }
 
-    /// <summary>Deletes an activity: its creator while it is not OK, an administrator always; the customer's change history keeps what it was.</summary>
-    public async Task DeleteAsync(int id, Guid version, CancellationToken ct = default)
+    /// <summary>The occurrences of a weekly series after the given start that are not yet OK: what "delete the rest" removes.</summary>
+    private static IQueryable<Activity> LaterInSeries(PortaaliDbContext db, Guid seriesId, DateTime afterUtc) =>
+        db.Activities.Where(x => x.SeriesId == seriesId && x.StartsAtUtc > afterUtc && x.Status != ActivityStatus.Done);
+
+    /// <summary>Deletes an activity: its creator while it is not OK, an administrator always; the customer's change history
+    /// keeps what it was. With <paramref name="alsoLaterInSeries"/> the series' later occurrences that are not OK go too.
+    /// Returns how many activities were deleted.</summary>
+    public async Task<int> DeleteAsync(int id, Guid version, bool alsoLaterInSeries = false, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -175,10 +199,26 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (!ActivityRules.CanDelete(activity.CreatedByUserId == actor.Id, await guard.IsAllowedAsync(Policies.Administer), activity.Status))
             throw new ForbiddenException(CoreText.Get("ActivityDeleteNotAllowed"));
         if (activity.Version != version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
-        await ActivityAudit.RecordAsync(db, actor, clock.GetUtcNow().UtcDateTime, id, activity.Type!.Name, ActivityState.Of(activity), null, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ActivityAudit.RecordAsync(db, actor, now, id, activity.Type!.Name, ActivityState.Of(activity), null, ct);
         db.Activities.Remove(activity); // participants and contacts go with it; a trigger drops it from the search index
         db.Entry(activity).Property(a => a.Version).OriginalValue = version;
+        var deleted = 1;
+        if (alsoLaterInSeries && activity.SeriesId is { } seriesId)
+        {
+            // The same rule as for the one deleted: not OK (the query), and created by this user unless an administrator.
+            var isAdministrator = await guard.IsAllowedAsync(Policies.Administer);
+            var later = await LaterInSeries(db, seriesId, activity.StartsAtUtc).AsSplitQuery()
+                .Include(a => a.Type).Include(a => a.Participants).Include(a => a.Contacts).ToListAsync(ct);
+            foreach (var occurrence in later.Where(a => ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status)))
+            {
+                await ActivityAudit.RecordAsync(db, actor, now, occurrence.Id, occurrence.Type!.Name, ActivityState.Of(occurrence), null, ct);
+                db.Activities.Remove(occurrence);
+                deleted++;
+            }
+        }
         await CustomerService.SaveOrConflictAsync(db, "ActivityConflict", ct);
+        return deleted;
     }
 
     /// <summary>The activities of one customer, newest first.</summary>

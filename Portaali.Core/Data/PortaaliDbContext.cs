@@ -152,6 +152,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasMany(a => a.Contacts).WithOne().HasForeignKey(c => c.ActivityId);
             e.HasIndex(a => new { a.CustomerId, a.StartsAtUtc });
             e.HasIndex(a => a.StartsAtUtc);
+            e.HasIndex(a => a.SeriesId);
             e.HasIndex(a => new { a.IsoYear, a.IsoWeek });
             e.HasIndex(a => new { a.Status, a.StartsAtUtc });
             e.HasIndex(a => a.EmailMessageId);

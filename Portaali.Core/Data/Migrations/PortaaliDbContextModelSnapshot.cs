@@ -74,6 +74,9 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
 
@@ -105,6 +108,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("EmailMessageId");
 
                     b.HasIndex("KeywordId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("StartsAtUtc");
 

@@ -58,4 +58,24 @@ public class ActivityDeleteDialogTests : ComponentHarness
         Assert.Empty(Providers.FindAll("[data-testid=delete-activity]"));
         Assert.NotEmpty(Providers.FindAll("[data-testid=save-activity]"));
     }
+
+    [Fact]
+    public async Task Deleting_a_weekly_meeting_can_take_the_rest_of_its_series_along()
+    {
+        await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var first = await Services.GetRequiredService<ActivityService>().CreateAsync(new ActivityEdit
+        {
+            TypeId = 10, Title = "Viikkopalaveri", Date = DateTime.Today.AddDays(7), StartTime = new TimeSpan(9, 0, 0), RepeatWeeks = 3,
+        });
+        await OpenAsync(first);
+
+        await Providers.Find("[data-testid=delete-activity]").ClickAsync(new MouseEventArgs());
+        var confirm = Providers.WaitForElement("[data-testid=confirm-delete]");
+        Assert.Contains("Poista myös sarjan 3 myöhempää avointa toimenpidettä", confirm.TextContent);
+        Providers.Find("[data-testid=confirm-delete] input[type=checkbox]").Change(true);
+        await Providers.Find("[data-testid=delete-activity-confirm]").ClickAsync(new MouseEventArgs());
+
+        Providers.WaitForAssertion(() => Assert.Contains("4 toimenpidettä poistettu", Providers.Markup));
+        Assert.Equal(0, await WithDbAsync(db => db.Activities.CountAsync()));
+    }
 }

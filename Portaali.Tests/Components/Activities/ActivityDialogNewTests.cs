@@ -21,7 +21,7 @@ public class ActivityDialogNewTests : ComponentHarness
         });
         Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("[data-testid=activity-form]")));
 
-        var values = Providers.FindAll("[data-testid=activity-form] input").Select(i => i.GetAttribute("value") ?? "").ToList();
+        var values = Providers.FindAll("[data-testid=activity-form] input:not(#activity-repeat)").Select(i => i.GetAttribute("value") ?? "").ToList();
         Assert.Contains("Virtasen Kuljetus Oy", values);
         Assert.DoesNotContain("customerName", Providers.Markup);
         Assert.DoesNotContain("0", values); // the unselected type is blank, not its id
@@ -38,5 +38,21 @@ public class ActivityDialogNewTests : ComponentHarness
         Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("#activity-date")));
 
         Assert.Equal("10.3.2026", Providers.Find("#activity-date").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_new_activity_can_repeat_weekly_and_the_form_says_how_many_and_until_when()
+    {
+        await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        await ShowDialogAsync(new DialogParameters<ActivityDialog>
+        {
+            { d => d.Initial, new Portaali.Core.Activities.ActivityEdit { Date = new DateTime(2026, 3, 17), TypeId = 10, Title = "Viikkopalaveri" } },
+        });
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("#activity-repeat")));
+        Assert.Contains("0 = ei toistoa", Providers.Find("[data-testid=activity-form]").TextContent);
+
+        Providers.Find("#activity-repeat").Change("3");
+
+        Providers.WaitForAssertion(() => Assert.Contains("Luodaan 4 toimenpidettä, viimeinen ti 7.4.2026.", Providers.Find("[data-testid=activity-form]").TextContent));
     }
 }

@@ -185,12 +185,13 @@ public class ActivitySearchTests : HarnessTest
         var customer = await h.AddCustomerAsync("Virtasen Kuljetus Oy");
         await using (var db = h.Db())
         {
-            db.Activities.Add(new Activity
-            {
-                Title = "Vanha käynti", Memo = "Ennen hakua kirjattu muistio", SearchText = "", ActivityTypeId = Visit, CustomerId = customer.Id,
-                StartsAtUtc = Monday, LocalDate = DateOnly.FromDateTime(Monday), IsoYear = 2026, IsoWeek = 10, CreatedByUserId = me.Id,
-            });
-            await db.SaveChangesAsync();
+            // In SQL, with the columns the table had then: the current model has columns added by later migrations.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "Activities" ("Title", "Memo", "SearchText", "ActivityTypeId", "CustomerId", "StartsAtUtc", "DurationMinutes",
+                    "LocalDate", "IsoYear", "IsoWeek", "Status", "CreatedByUserId", "CreatedByName", "CreatedAtUtc", "UpdatedAtUtc", "UpdatedByName", "Version")
+                VALUES ('Vanha käynti', 'Ennen hakua kirjattu muistio', '', {Visit}, {customer.Id}, {Monday}, 60,
+                    {DateOnly.FromDateTime(Monday)}, 2026, 10, 'Done', {me.Id}, '', {Monday}, {Monday}, '', {Guid.NewGuid()})
+                """);
             await db.Database.MigrateAsync();
         }
 
