@@ -37,12 +37,14 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             (CustomerSort.Segment, true) => customers.OrderByDescending(c => c.Segment),
             (CustomerSort.SizeClass, false) => customers.OrderBy(c => c.SizeClass),
             (CustomerSort.SizeClass, true) => customers.OrderByDescending(c => c.SizeClass),
-            (CustomerSort.Revenue, false) => customers.OrderBy(c => c.Revenue),
-            (CustomerSort.Revenue, true) => customers.OrderByDescending(c => c.Revenue),
+            // As REAL: ordering a decimal makes EF Core's SQLite provider compare through a collation that parses the text
+            // with the current culture, which fails under fi-FI inside SQLite's callback and takes the process down.
+            (CustomerSort.Revenue, false) => customers.OrderBy(c => (double?)c.Revenue),
+            (CustomerSort.Revenue, true) => customers.OrderByDescending(c => (double?)c.Revenue),
             (_, true) => customers.OrderByDescending(c => c.NameSearch),
             _ => customers.OrderBy(c => c.NameSearch),
         };
-        var page = await sorted.ThenBy(c => c.Id)
+        var page = await sorted.ThenBy(c => c.NameSearch).ThenBy(c => c.Id)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
             .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive })
             .ToListAsync(ct);

@@ -36,6 +36,21 @@ public class CustomerEditDialogTests : ComponentHarness
     }
 
     [Fact]
+    public async Task Size_class_12_is_refused_with_the_rule_not_quietly_saved_as_9()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        var dialog = await AddCustomerDialogAsync("Uusi Yritys Oy");
+
+        Providers.Find("#customer-sizeclass").Change("12");
+        await ClickSaveAsync();
+
+        Providers.WaitForAssertion(() => Assert.Contains("Kokoluokka on 0–9 (0 = ei tiedossa).", Providers.Markup));
+        Assert.Equal("12", Providers.Find("#customer-sizeclass").GetAttribute("value"));
+        Assert.Empty(await CustomerNamesAsync());
+        Assert.False(dialog.Result.IsCompleted);
+    }
+
+    [Fact]
     public async Task Empty_name_shows_the_required_message_and_nothing_is_saved()
     {
         await SignInAsync(UserGroup.AccountManager);

@@ -135,4 +135,15 @@ public class CustomerSearchTests : ComponentHarness
         back.WaitForAssertion(() => Assert.Equal(["Lopettanut Konepaja Oy"], Rows(back)));
         Assert.Equal("konepaja", back.Find("#customer-search").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Clicking_the_municipality_header_sorts_by_municipality_name()
+    {
+        var page = await RenderSearchAsync(); // Virtanen in Helsinki (091), Aalto in Espoo (049), Mäkinen without a municipality
+
+        var header = page.FindAll("th").Single(th => th.TextContent.Contains("Kunta"));
+        await header.QuerySelector(".sortable-column-header")!.ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal(["Metalli Mäkinen Oy", "Kahvila Aalto Oy", "Rakennus Virtanen Oy"], Rows(page)));
+    }
 }

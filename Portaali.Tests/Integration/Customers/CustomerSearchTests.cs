@@ -121,9 +121,18 @@ public class CustomerSearchTests : HarnessTest
         await H.AddCustomerAsync("Suuri Oy", configure: c => c.Revenue = 9_000_000m);
         await H.AddCustomerAsync("Keskikokoinen Oy", configure: c => c.Revenue = 2_000_000m);
 
-        var result = await H.Customers.SearchAsync(new CustomerQuery { SortBy = CustomerSort.Revenue, Descending = true });
-
-        Assert.Equal(["Suuri Oy", "Keskikokoinen Oy", "Pieni Oy"], Names(result));
+        // In Finnish, as the app runs: EF Core's decimal ordering parsed "9000000.0" with the fi-FI culture inside SQLite
+        // and the exception ended the whole server process.
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fi-FI");
+        try
+        {
+            var result = await H.Customers.SearchAsync(new CustomerQuery { SortBy = CustomerSort.Revenue, Descending = true });
+            Assert.Equal(["Suuri Oy", "Keskikokoinen Oy", "Pieni Oy"], Names(result));
+            var ascending = await H.Customers.SearchAsync(new CustomerQuery { SortBy = CustomerSort.Revenue });
+            Assert.Equal(["Pieni Oy", "Keskikokoinen Oy", "Suuri Oy"], Names(ascending));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
     }
 
     [Fact]
