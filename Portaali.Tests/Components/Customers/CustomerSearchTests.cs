@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -145,5 +146,39 @@ public class CustomerSearchTests : ComponentHarness
         await header.QuerySelector(".sortable-column-header")!.ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(["Metalli Mäkinen Oy", "Kahvila Aalto Oy", "Rakennus Virtanen Oy"], Rows(page)));
+    }
+
+    [Fact]
+    public async Task The_pager_counts_with_finnish_digit_grouping()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        await WithDbAsync(db =>
+        {
+            for (var i = 0; i < 1030; i++)
+                db.Customers.Add(new Customer { Name = $"Asiakas {i:0000} Oy", NameSearch = $"asiakas {i:0000} oy", CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        var page = RenderWithProviders<CustomerSearch>();
+
+        page.WaitForAssertion(() => Assert.Contains(1030.ToString("N0", new System.Globalization.CultureInfo("fi-FI")), page.Markup)); // "1 030", not "1,030"
+        Assert.DoesNotContain("1,030", page.Markup);
+    }
+
+    [Fact]
+    public async Task Switching_to_only_mine_on_a_later_page_starts_from_the_first_page()
+    {
+        await SeedAsync();
+        var me = await WithDbAsync(db => db.Users.Where(u => u.DisplayName == "Maija Myyjä").Select(u => u.Id).SingleAsync());
+        for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy", responsibleUserId: me);
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(8, Rows(page).Count));
+
+        page.Find("[data-testid=only-mine]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count)); // 31 of mine: the first 25, not the last 6
+        Assert.Equal("Asiakas 01 Oy", Rows(page)[0]);
     }
 }
