@@ -25,6 +25,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseEnglishDayNames();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -145,5 +145,14 @@ public class CustomerCareJourneyTests(PortaaliServer server)
 
         await page.ReloadAsync();
         await Expect(page.Locator("#customers-heading")).ToHaveTextAsync("Customers");
+
+        // Dates keep the Finnish shape, with English day names (the circuit formats them, after the first render too).
+        await page.GotoAsync("/calendar");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("calendar-day-head").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Mon \d{1,2}\.\d{1,2}\.$"));
+        var monday = await page.GetByTestId("calendar-day-head").First.TextContentAsync();
+        await page.GetByTestId("calendar-next").ClickAsync();
+        await Expect(page.GetByTestId("calendar-day-head").First).Not.ToHaveTextAsync(monday!);
+        await Expect(page.GetByTestId("calendar-day-head").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Mon \d{1,2}\.\d{1,2}\.$"));
     }
 }

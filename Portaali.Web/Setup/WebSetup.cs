@@ -18,6 +18,33 @@ public static class WebSetup
 {
     public static readonly CultureInfo[] UiCultures = [new("fi"), new("en")];
 
+    /// <summary>Finnish formats (d.M.yyyy, 24-hour clock, decimal comma) with English day and month names: what the English
+    /// UI formats with, so "ma 16.11." reads "Mon 16.11." while dates keep the shape everyone at the college knows.</summary>
+    public static readonly CultureInfo FinnishFormatsEnglishNames = CreateFinnishFormatsEnglishNames();
+
+    private static CultureInfo CreateFinnishFormatsEnglishNames()
+    {
+        var culture = (CultureInfo)new CultureInfo("fi-FI").Clone();
+        var english = new CultureInfo("en-GB").DateTimeFormat;
+        var format = culture.DateTimeFormat;
+        format.DayNames = english.DayNames;
+        format.AbbreviatedDayNames = english.AbbreviatedDayNames;
+        format.ShortestDayNames = english.ShortestDayNames;
+        format.MonthNames = english.MonthNames;
+        format.AbbreviatedMonthNames = english.AbbreviatedMonthNames;
+        format.MonthGenitiveNames = english.MonthGenitiveNames;
+        format.AbbreviatedMonthGenitiveNames = english.AbbreviatedMonthGenitiveNames;
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    /// <summary>After request localization: the English UI formats with <see cref="FinnishFormatsEnglishNames"/>. The circuit
+    /// started by this request keeps the culture, as it keeps the request's UI culture.</summary>
+    public static IApplicationBuilder UseEnglishDayNames(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en") CultureInfo.CurrentCulture = FinnishFormatsEnglishNames;
+        return next(context);
+    });
+
     public static IServiceCollection AddPortaaliWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var mode = SignInMode.From(configuration, environment);
