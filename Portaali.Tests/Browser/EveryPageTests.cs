@@ -44,4 +44,22 @@ public class EveryPageTests(PortaaliServer server)
         var failures = server.ServerLog()[logStart..].Split('\n').Where(l => l.StartsWith("fail:") || l.StartsWith("crit:")).ToList();
         Assert.True(failures.Count == 0, "The server logged failures:\n" + server.ServerLog()[logStart..]);
     }
+
+    [Fact]
+    public async Task On_a_phone_the_app_bar_keeps_its_buttons_on_the_screen_and_the_week_scrolls_inside_its_box()
+    {
+        var page = await server.SignInAsync("Minna Lehtonen");
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/customers", "/calendar" })
+        {
+            await page.GotoAsync(path);
+            await PortaaliServer.WaitForInteractiveAsync(page);
+            foreach (var button in new[] { "culture-menu", "dark-mode", "sign-out" })
+            {
+                var box = await page.GetByTestId(button).BoundingBoxAsync();
+                Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 390, $"{button} on {path} is off the screen: {box?.X}");
+            }
+            Assert.True(await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth") <= 390, $"{path} is wider than the phone");
+        }
+    }
 }
