@@ -59,11 +59,17 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var businessId = BusinessId.Normalize(text) ?? term;
         var municipalityCodes = Municipalities.All
             .Where(m => m.Name.StartsWith(term, StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).ToList();
-        var pattern = "%" + term.Replace("%", "").Replace("_", "") + "%";
-        return c => EF.Functions.Like(c.NameSearch, pattern)
+        // Every word somewhere in the name, in any order: "Laine Riikka" finds the contact Riikka Laine, "oy metalli" finds
+        // Metalli Oy. Up to four words; the unused ones are '%', which matches any name.
+        var words = term.Replace("%", "").Replace("_", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Take(4).Select(w => "%" + w + "%").Concat(Enumerable.Repeat("%", 4)).Take(4).ToArray();
+        var (w1, w2, w3, w4) = (words[0], words[1], words[2], words[3]);
+        return c => (EF.Functions.Like(c.NameSearch, w1) && EF.Functions.Like(c.NameSearch, w2)
+                && EF.Functions.Like(c.NameSearch, w3) && EF.Functions.Like(c.NameSearch, w4))
             || (c.BusinessId != null && c.BusinessId.StartsWith(businessId))
             || municipalityCodes.Contains(c.MunicipalityCode!)
-            || c.Contacts.Any(p => EF.Functions.Like(p.NameSearch, pattern))
+            || c.Contacts.Any(p => EF.Functions.Like(p.NameSearch, w1) && EF.Functions.Like(p.NameSearch, w2)
+                && EF.Functions.Like(p.NameSearch, w3) && EF.Functions.Like(p.NameSearch, w4))
             || c.ExternalNumbers.Any(n => n.Number == text.Trim());
     }
 

@@ -65,12 +65,23 @@ public class CustomerSearchTests : HarnessTest
     [Theory]
     [InlineData("hämäläinen")]
     [InlineData("Päivi Hämäläinen")]
+    [InlineData("Hämäläinen Päivi")] // surname first, as Finns often write it
     public async Task Contact_name_finds_the_customer_the_contact_works_for(string text)
     {
         await H.SignInAsAsync(UserGroup.AccountManager);
         await SeedSmallBaseAsync();
 
         Assert.Equal(["Vantaan Leipomo Oy"], Names(await Search(text)));
+    }
+
+    [Fact]
+    public async Task Words_of_a_name_match_in_any_order_but_all_must_match()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        await SeedSmallBaseAsync();
+
+        Assert.Equal(["Vantaan Leipomo Oy"], Names(await Search("leipomo vantaan")));
+        Assert.Empty(Names(await Search("leipomo orvokki")));
     }
 
     [Fact]
