@@ -153,36 +153,42 @@ public class ActivityComponentTests : IAsyncLifetime
         Assert.Equal(1, opened?.Id);
     }
 
+    private static readonly CalendarEntry MondayVisit = Entry(1, new DateTime(2026, 3, 9, 10, 30, 0), 60, ActivityStatus.Open, "Käynti");
+
+    /// <summary>The week of 9 March 2026 with one visit on Monday at 10.30; a drop is recorded in <paramref name="moves"/> when given.</summary>
+    private IRenderedComponent<CalendarWeekGrid> RenderWeekWithVisit(List<CalendarMove>? moves) =>
+        Render<CalendarWeekGrid>(p =>
+        {
+            p.Add(g => g.Monday, new DateOnly(2026, 3, 9)).Add(g => g.Entries, [MondayVisit]);
+            if (moves is not null) p.Add(g => g.EntryMoved, (CalendarMove m) => moves.Add(m));
+        });
+
     [Fact]
     public void Dragging_an_activity_to_another_hour_moves_it_keeping_its_minutes()
     {
-        CalendarMove? moved = null;
-        var grid = Render<CalendarWeekGrid>(p => p.Add(g => g.Monday, new DateOnly(2026, 3, 9))
-            .Add(g => g.Entries, [Entry(1, new DateTime(2026, 3, 9, 10, 30, 0), 60, ActivityStatus.Open, "Käynti")])
-            .Add(g => g.EntryMoved, (CalendarMove m) => moved = m));
+        var moves = new List<CalendarMove>();
+        var grid = RenderWeekWithVisit(moves);
 
         Assert.Equal("true", grid.Find("[data-testid=calendar-entry]").GetAttribute("draggable"));
         grid.Find("[data-testid=calendar-entry]").DragStart();
         Assert.Contains("cal-dragging", grid.Find("[data-testid=calendar-week]").ClassName);
         grid.Find("[data-slot='2026-03-12T14']").Drop();
 
-        Assert.Equal((1, new DateTime(2026, 3, 12, 14, 30, 0)), (moved?.Entry.Id, moved?.StartsLocal));
+        var moved = Assert.Single(moves);
+        Assert.Equal((1, new DateTime(2026, 3, 12, 14, 30, 0)), (moved.Entry.Id, moved.StartsLocal));
         Assert.DoesNotContain("cal-dragging", grid.Find("[data-testid=calendar-week]").ClassName);
     }
 
     [Fact]
     public void Dropping_an_activity_back_on_its_own_hour_changes_nothing_and_a_read_only_calendar_does_not_drag()
     {
-        CalendarMove? moved = null;
-        var grid = Render<CalendarWeekGrid>(p => p.Add(g => g.Monday, new DateOnly(2026, 3, 9))
-            .Add(g => g.Entries, [Entry(1, new DateTime(2026, 3, 9, 10, 30, 0), 60, ActivityStatus.Open, "Käynti")])
-            .Add(g => g.EntryMoved, (CalendarMove m) => moved = m));
+        var moves = new List<CalendarMove>();
+        var grid = RenderWeekWithVisit(moves);
         grid.Find("[data-testid=calendar-entry]").DragStart();
         grid.Find("[data-slot='2026-03-09T10']").Drop();
-        Assert.Null(moved);
+        Assert.Empty(moves);
 
-        var readOnly = Render<CalendarWeekGrid>(p => p.Add(g => g.Monday, new DateOnly(2026, 3, 9))
-            .Add(g => g.Entries, [Entry(1, new DateTime(2026, 3, 9, 10, 30, 0), 60, ActivityStatus.Open, "Käynti")]));
+        var readOnly = RenderWeekWithVisit(moves: null);
         Assert.Equal("false", readOnly.Find("[data-testid=calendar-entry]").GetAttribute("draggable"));
     }
 
@@ -191,8 +197,7 @@ public class ActivityComponentTests : IAsyncLifetime
     {
         CalendarMove? moved = null;
         var grid = Render<CalendarMonthGrid>(p => p.Add(g => g.Month, new DateOnly(2026, 3, 1))
-            .Add(g => g.Entries, [Entry(1, new DateTime(2026, 3, 9, 10, 30, 0), 60, ActivityStatus.Open, "Käynti")])
-            .Add(g => g.EntryMoved, (CalendarMove m) => moved = m));
+            .Add(g => g.Entries, [MondayVisit]).Add(g => g.EntryMoved, (CalendarMove m) => moved = m));
 
         grid.Find("[data-testid=calendar-entry]").DragStart();
         grid.Find("[data-testid=calendar-month-day][data-date='2026-03-17']").Drop();
