@@ -3,16 +3,14 @@ window.portaali = {
     markInteractive: () => document.body.setAttribute("data-interactive", "true"),
     // The team-meeting view on the whole projector screen, without the app bar and menu; again or Esc returns.
     toggleFullscreen: el => document.fullscreenElement ? document.exitFullscreen() : el.requestFullscreen(),
-    // "/" anywhere outside a text field jumps to the customer quick search, as in many web apps.
-    focusOnSlash: id => {
-        if (window.portaaliSlash) return;
-        window.portaaliSlash = true;
-        document.addEventListener("keydown", e => {
-            const t = e.target;
-            if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
-            if (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
-            const box = document.getElementById(id);
-            if (box) { e.preventDefault(); box.focus(); }
-        });
-    },
 };
+
+// "/" anywhere outside a text field jumps to the customer quick search, as in many web apps. Listening from the start
+// (not from the component's first render) means a "/" pressed as soon as the page is usable is never missed.
+document.addEventListener("keydown", e => {
+    const t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
+    const box = document.getElementById("quick-search");
+    if (box) { e.preventDefault(); box.focus(); }
+});
