@@ -108,10 +108,13 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                 Title = "", ActivityTypeId = type!.Id, CreatedByUserId = actor.Id, CreatedByName = actor.Name, CreatedAtUtc = now, SeriesId = seriesId,
             };
             await ApplyAsync(db, edit, activity, keyword, startsLocal, actor, now, ct);
-            // The status chosen is for the first; the later ones start as any new activity at their time would.
-            if (first) SetStatus(activity, status, edit.ResolutionNote, actor, now);
+            // The status chosen (and the e-mail it came from) is the first's; the later ones start as any new activity at their time would.
+            if (first)
+            {
+                SetStatus(activity, status, edit.ResolutionNote, actor, now);
+                activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
+            }
             else SetStatus(activity, ActivityRules.DefaultStatus(startsLocal, HelsinkiTime.ToLocal(now), needsResolution), null, actor, now);
-            if (first) activity.EmailMessageId = CustomerService.Clean(edit.EmailMessageId);
             db.Activities.Add(activity);
             await db.SaveChangesAsync(ct); // the history entry needs the new id
             await ActivityAudit.RecordAsync(db, actor, now, activity.Id, type.Name, null, ActivityState.Of(activity), ct);
@@ -196,7 +199,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var activity = await db.Activities.AsSplitQuery().Include(a => a.Type).Include(a => a.Participants).Include(a => a.Contacts)
             .FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityNotFound"));
-        if (!ActivityRules.CanDelete(activity.CreatedByUserId == actor.Id, await guard.IsAllowedAsync(Policies.Administer), activity.Status))
+        var isAdministrator = await guard.IsAllowedAsync(Policies.Administer);
+        if (!ActivityRules.CanDelete(activity.CreatedByUserId == actor.Id, isAdministrator, activity.Status))
             throw new ForbiddenException(CoreText.Get("ActivityDeleteNotAllowed"));
         if (activity.Version != version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -207,7 +211,6 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (alsoLaterInSeries && activity.SeriesId is { } seriesId)
         {
             // The same rule as for the one deleted: not OK (the query), and created by this user unless an administrator.
-            var isAdministrator = await guard.IsAllowedAsync(Policies.Administer);
             var later = await LaterInSeries(db, seriesId, activity.StartsAtUtc).AsSplitQuery()
                 .Include(a => a.Type).Include(a => a.Participants).Include(a => a.Contacts).ToListAsync(ct);
             foreach (var occurrence in later.Where(a => ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status)))
