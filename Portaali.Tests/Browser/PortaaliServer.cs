@@ -15,6 +15,7 @@ public sealed class PortaaliServer : IAsyncLifetime
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? process;
+    private ProcessStartInfo? startInfo;
     private IPlaywright? playwright;
     private readonly System.Text.StringBuilder log = new();
 
@@ -45,12 +46,8 @@ public sealed class PortaaliServer : IAsyncLifetime
         start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
         foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
             start.Environment[$"Imports__Schedules__{source}"] = "off";
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitUntilUpAsync();
+        startInfo = start;
+        await StartProcessAsync();
 
         // Two cores shared with the server: give assertions the same patience as actions, not Playwright's 5 s.
         Assertions.SetDefaultExpectTimeout(20_000);
@@ -62,6 +59,36 @@ public sealed class PortaaliServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    private async Task StartProcessAsync()
+    {
+        process = Process.Start(startInfo!)!;
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilUpAsync();
+    }
+
+    /// <summary>Kills the server as a crash or a deploy would (no graceful shutdown).</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the killed server again on the same address and database; open pages may reconnect to it.</summary>
+    public Task StartAgainAsync() => StartProcessAsync();
+
+    /// <summary>A kill -9 followed by a fresh start on the same address and database.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        await StartAgainAsync();
     }
 
     public PortaaliDbContext OpenDb() =>
@@ -107,11 +134,7 @@ public sealed class PortaaliServer : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await KillAsync();
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
     }
 
