@@ -152,12 +152,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return activity.Version;
     }
 
-    /// <summary>Moves an activity to another start (a drag in the calendar), keeping everything else. It goes through
-    /// <see cref="UpdateAsync"/>, so the rules of an edit hold, the change history records it, and a save made meanwhile
-    /// by someone else is a conflict rather than overwritten.</summary>
-    public async Task<Guid> MoveAsync(int id, DateTime startsLocal, CancellationToken ct = default)
+    /// <summary>Moves an activity to another start (a drag in the calendar), keeping everything else. The drag carries the
+    /// <paramref name="version"/> the calendar showed: when someone else saved after that, the move is a conflict rather
+    /// than a silent move of their newer edit. It goes through <see cref="UpdateAsync"/>, so the rules of an edit hold
+    /// and the change history records it.</summary>
+    public async Task<Guid> MoveAsync(int id, DateTime startsLocal, Guid version, CancellationToken ct = default)
     {
         var edit = (await GetAsync(id, ct)).Edit;
+        edit.Version = version;
         edit.Date = startsLocal.Date;
         edit.StartTime = startsLocal.TimeOfDay;
         return await UpdateAsync(id, edit, ct);
