@@ -87,6 +87,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (type, keyword) = await LoadTypeAsync(db, edit, ct);
         if (type is { IsRetired: true }) throw new ValidationFailedException([new("TypeId", CoreText.Get("ActivityTypeRetired", type.Name))]);
+        ActivityRules.EnsureKeywordInUse(keyword, storedKeywordId: null);
         CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
         if (edit.CustomerId is { } customerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
 
@@ -135,6 +136,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         ActivityRules.EnsureTypeUnchanged(activity.ActivityTypeId, edit.TypeId);
         if (activity.Version != edit.Version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
         var (type, keyword) = await LoadTypeAsync(db, edit, ct);
+        ActivityRules.EnsureKeywordInUse(keyword, activity.KeywordId);
         CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
         if (edit.CustomerId is { } customerId && customerId != activity.CustomerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
 
