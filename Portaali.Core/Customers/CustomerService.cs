@@ -385,7 +385,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         customer.MunicipalityCode = Clean(edit.MunicipalityCode);
         customer.Phone = Clean(edit.Phone);
         customer.Email = Clean(edit.Email);
-        customer.Website = Clean(edit.Website);
+        customer.Website = CustomerRules.NormalizeWebsite(edit.Website);
         customer.SizeClass = edit.SizeClass;
         customer.Revenue = edit.Revenue;
         customer.IndustryCode = Clean(edit.IndustryCode);
