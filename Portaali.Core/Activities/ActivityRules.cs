@@ -49,6 +49,13 @@ public static class ActivityRules
     public static bool CanDelete(bool isCreator, bool isAdministrator, ActivityStatus status) =>
         isAdministrator || isCreator && status != ActivityStatus.Done;
 
+    /// <summary>A retired keyword is refused on new work; an activity that already has it keeps it through its edits.</summary>
+    public static void EnsureKeywordInUse(KeywordOption? keyword, int? storedKeywordId)
+    {
+        if (keyword is { IsRetired: true } && keyword.Id != storedKeywordId)
+            throw new ValidationFailedException([new("KeywordId", CoreText.Get("ActivityKeywordRetired", keyword.Name))]);
+    }
+
     /// <summary>The type is chosen at creation and cannot be changed afterwards.</summary>
     public static void EnsureTypeUnchanged(int storedTypeId, int requestedTypeId)
     {

@@ -87,6 +87,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (type, keyword) = await LoadTypeAsync(db, edit, ct);
         if (type is { IsRetired: true }) throw new ValidationFailedException([new("TypeId", CoreText.Get("ActivityTypeRetired", type.Name))]);
+        ActivityRules.EnsureKeywordInUse(keyword, storedKeywordId: null);
         CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
         if (edit.CustomerId is { } customerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
 
@@ -135,6 +136,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         ActivityRules.EnsureTypeUnchanged(activity.ActivityTypeId, edit.TypeId);
         if (activity.Version != edit.Version) throw new ConcurrencyConflictException(CoreText.Get("ActivityConflict"));
         var (type, keyword) = await LoadTypeAsync(db, edit, ct);
+        ActivityRules.EnsureKeywordInUse(keyword, activity.KeywordId);
         CustomerService.ThrowIfInvalid(ActivityRules.Validate(edit, type, keyword));
         if (edit.CustomerId is { } customerId && customerId != activity.CustomerId) await CustomerService.EnsureActiveAsync(db, customerId, ct);
 
@@ -152,12 +154,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return activity.Version;
     }
 
-    /// <summary>Moves an activity to another start (a drag in the calendar), keeping everything else. It goes through
-    /// <see cref="UpdateAsync"/>, so the rules of an edit hold, the change history records it, and a save made meanwhile
-    /// by someone else is a conflict rather than overwritten.</summary>
-    public async Task<Guid> MoveAsync(int id, DateTime startsLocal, CancellationToken ct = default)
+    /// <summary>Moves an activity to another start (a drag in the calendar), keeping everything else. The drag carries the
+    /// <paramref name="version"/> the calendar showed: when someone else saved after that, the move is a conflict rather
+    /// than a silent move of their newer edit. It goes through <see cref="UpdateAsync"/>, so the rules of an edit hold
+    /// and the change history records it.</summary>
+    public async Task<Guid> MoveAsync(int id, DateTime startsLocal, Guid version, CancellationToken ct = default)
     {
         var edit = (await GetAsync(id, ct)).Edit;
+        edit.Version = version;
         edit.Date = startsLocal.Date;
         edit.StartTime = startsLocal.TimeOfDay;
         return await UpdateAsync(id, edit, ct);

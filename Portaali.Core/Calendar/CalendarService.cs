@@ -13,7 +13,7 @@ namespace Portaali.Core.Calendar;
 public record CalendarMove(CalendarEntry Entry, DateTime StartsLocal);
 
 public record CalendarEntry(int Id, DateTime StartsLocal, int DurationMinutes, string Title, string TypeName, string Color,
-    ActivityStatus Status, bool NeedsResolution, string? CustomerName, IReadOnlyList<string> Participants)
+    ActivityStatus Status, bool NeedsResolution, string? CustomerName, IReadOnlyList<string> Participants, Guid Version = default)
 {
     public DateTime EndsLocal => StartsLocal.AddMinutes(DurationMinutes);
 }
@@ -48,10 +48,10 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             {
                 a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = a.Type!.Name, a.Type.Color, a.Status,
                 NeedsResolution = (bool?)a.Keyword!.NeedsResolution, CustomerName = a.Customer!.Name,
-                Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
+                Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(), a.Version,
             }).ToListAsync(ct);
         return data.Select(a => new CalendarEntry(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.Title, a.TypeName, a.Color,
-            a.Status, a.NeedsResolution ?? false, a.CustomerName, a.Participants.Order().ToList())).ToList();
+            a.Status, a.NeedsResolution ?? false, a.CustomerName, a.Participants.Order().ToList(), a.Version)).ToList();
     }
 
     public async Task<bool> HasFeedAsync(CancellationToken ct = default)

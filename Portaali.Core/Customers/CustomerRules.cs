@@ -33,6 +33,33 @@ public static partial class CustomerRules
     public static string? ValidatePhone(string? value) =>
         string.IsNullOrWhiteSpace(value) || PhoneShape().IsMatch(value.Trim()) ? null : CoreText.Get("PhoneFormat");
 
+    public static string? ValidateWebsite(string? value) =>
+        string.IsNullOrWhiteSpace(value) || NormalizeWebsite(value) is not null ? null : CoreText.Get("WebsiteFormat");
+
+    /// <summary>A website as stored: an http(s) address, with https:// put in front of what users type ("www.yritys.fi");
+    /// null for a blank one and for anything else (javascript:, data:, other schemes, spaces, quotes).</summary>
+    public static string? NormalizeWebsite(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim();
+        // Browsers drop tabs and line breaks inside an address ("java\tscript:"), so none may be there.
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or '<' or '>' or '`' or '\\')) return null;
+        var hasScheme = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        // "javascript:", "data:", "mailto:": a scheme of its own. "www.yritys.fi:8080" has a dot before its colon and is a host.
+        if (!hasScheme && OtherScheme().IsMatch(text)) return null;
+        var address = hasScheme ? text : "https://" + text;
+        return IsLinkable(address) ? address : null;
+    }
+
+    /// <summary>Whether a stored website may be shown as a link: an absolute http(s) address with a host. Rows saved before
+    /// the rule are shown as plain text when not.</summary>
+    public static bool IsLinkable(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+        && (value!.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+\-]*:|^[^.:/]*://|^//")]
+    private static partial Regex OtherScheme();
+
     public static string? ValidateSizeClass(int value) =>
         value is >= 0 and <= 9 ? null : CoreText.Get("SizeClassRange");
 
@@ -44,6 +71,7 @@ public static partial class CustomerRules
         Check(nameof(edit.BusinessId), ValidateBusinessId(edit.BusinessId));
         Check(nameof(edit.Email), ValidateEmail(edit.Email));
         Check(nameof(edit.Phone), ValidatePhone(edit.Phone));
+        Check(nameof(edit.Website), ValidateWebsite(edit.Website));
         Check(nameof(edit.SizeClass), ValidateSizeClass(edit.SizeClass));
         if (edit.Revenue < 0) Check(nameof(edit.Revenue), CoreText.Get("RevenueNegative"));
         return errors;

@@ -203,20 +203,33 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task ReactivateAsync(int id, CancellationToken ct = default)
+    /// <summary>Makes a passive customer active again. A key account comes back in A while there is room; when five are
+    /// active it is refused with their names, and management may bring it back in another <paramref name="segment"/>.</summary>
+    public async Task ReactivateAsync(int id, Segment? segment = null, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
         if (!customer.IsPassive) return;
-        AuditLog.Record(db, actor, clock.GetUtcNow().UtcDateTime, id, "Customer", id, "Reactivated",
+        var to = segment ?? customer.Segment;
+        if (to != customer.Segment)
+        {
+            actor = await KeyAccounts.DemandMoveIntoAsync(guard, to);
+            await KeyAccounts.DemandMoveOutOfAsync(guard, customer.Segment);
+        }
+        if (to == Segment.A) await KeyAccounts.EnsureRoomAsync(db, id, ct: ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Record(db, actor, now, id, "Customer", id, "Reactivated",
             [new("PassivationReason", customer.PassivationReason, null)]);
         customer.IsPassive = false;
         customer.PassivatedOn = null;
         customer.PassivationReason = null;
         customer.Version = Guid.NewGuid();
+        if (to != customer.Segment) KeyAccounts.Move(db, customer, to, CoreText.Get("SegmentReactivatedReason"), actor, now);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Refuses new work (contacts, activities, offers) on a passive customer.</summary>
@@ -256,6 +269,9 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var survivor = await db.Customers.AsSplitQuery()
             .Include(c => c.ExternalNumbers).Include(c => c.Responsibles).Include(c => c.Classifications)
             .FirstOrDefaultAsync(c => c.Id == survivorId, ct) ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        // The survivor keeps the A of either record; it counts against the cap unless the duplicate was the active key account it replaces.
+        var keepsKeyAccount = duplicate.Segment == Segment.A && survivor.Segment != Segment.A;
+        if (keepsKeyAccount && !survivor.IsPassive) await KeyAccounts.EnsureRoomAsync(db, survivorId, duplicateId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var survivorBefore = AuditLog.Fields(survivor);
 
@@ -289,6 +305,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
         FillBlanks(survivor, duplicate);
         survivor.Version = Guid.NewGuid();
+        if (keepsKeyAccount) KeyAccounts.Move(db, survivor, Segment.A, CoreText.Get("SegmentMergeReason", duplicate.Name), actor, now);
 
         var summary = CoreText.Get("MergeSummary", movedContacts, newClassifications.Count, newNumbers.Count, movedSegmentChanges);
         db.CustomerMerges.Add(new CustomerMerge
@@ -368,7 +385,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         customer.MunicipalityCode = Clean(edit.MunicipalityCode);
         customer.Phone = Clean(edit.Phone);
         customer.Email = Clean(edit.Email);
-        customer.Website = Clean(edit.Website);
+        customer.Website = CustomerRules.NormalizeWebsite(edit.Website);
         customer.SizeClass = edit.SizeClass;
         customer.Revenue = edit.Revenue;
         customer.IndustryCode = Clean(edit.IndustryCode);

@@ -183,6 +183,8 @@ public static partial class ImportFields
                 return CustomerRules.ValidateEmail(text) is { } emailError ? (null, emailError) : (text, null);
             case ImportField.Phone:
                 return CustomerRules.ValidatePhone(text) is { } phoneError ? (null, phoneError) : (text, null);
+            case ImportField.Website:
+                return CustomerRules.NormalizeWebsite(text) is { } website ? (website, null) : (null, Common.CoreText.Get("WebsiteFormat"));
             case ImportField.MunicipalityCode:
                 return Municipalities.All.Any(m => m.Code == text) ? (text, null)
                     : Municipalities.All.FirstOrDefault(m => string.Equals(m.Name, text, StringComparison.CurrentCultureIgnoreCase)) is { } m

@@ -96,7 +96,7 @@ public static class PrhMapping
             Blank(line?.Type),
             Blank(line?.TypeCodeSet),
             Describe(line?.Descriptions),
-            NormalizeWebsite(company.Website?.Url),
+            Customers.CustomerRules.NormalizeWebsite(company.Website?.Url), // not an http(s) address: left out
             MapAddress(visiting),
             MapAddress(postal),
             Blank(municipality),
@@ -133,14 +133,6 @@ public static class PrhMapping
     /// <summary>PRH writes cities in capitals (HELSINKI); customers show them as people write them.</summary>
     private static string Capitalize(string city) =>
         city.Any(char.IsLower) ? city : CultureInfo.GetCultureInfo("fi-FI").TextInfo.ToTitleCase(city.ToLowerInvariant());
-
-    private static string? NormalizeWebsite(string? url)
-    {
-        var u = Blank(url);
-        if (u is null) return null;
-        return u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? u : "https://" + u;
-    }
 
     public static DateOnly? ParseDate(string? s) =>
         DateOnly.TryParseExact(s?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

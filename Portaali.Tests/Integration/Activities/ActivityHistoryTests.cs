@@ -51,8 +51,9 @@ public class ActivityHistoryTests : HarnessTest
         var minna = await H.SignInAsAsync(UserGroup.AccountManager);
         var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
         var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10.AddMinutes(30), 90, memo: "Tavoite"));
+        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
 
-        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 12, 14, 30, 0));
+        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 12, 14, 30, 0), shown.Version);
 
         var moved = (await H.Activities.GetAsync(id)).Edit;
         Assert.Equal((new DateTime(2026, 3, 12), new TimeSpan(14, 30, 0)), (moved.Date, moved.StartTime));
@@ -64,16 +65,39 @@ public class ActivityHistoryTests : HarnessTest
     }
 
     [Fact]
-    public async Task A_move_after_someone_else_saved_keeps_their_change()
+    public async Task A_stale_calendar_card_cannot_move_an_activity_over_someone_elses_newer_edit()
     {
-        await H.SignInAsAsync(UserGroup.AccountManager);
+        var minna = await H.SignInAsAsync(UserGroup.AccountManager);
+        var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
+        var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10));
+        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
+        // A colleague edits the activity after the calendar was shown.
+        var edit = (await H.Activities.GetAsync(id)).Edit;
+        edit.Title = "Käynti: trukkikoulutus";
+        edit.StartTime = new TimeSpan(12, 0, 0);
+        await H.Activities.UpdateAsync(id, edit);
+        using var _ = UiCulture.Finnish();
+
+        var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            H.Activities.MoveAsync(id, new DateTime(2026, 3, 13, 9, 0, 0), shown.Version));
+
+        Assert.Equal("Joku muu tallensi tämän toimenpiteen sillä välin. Lataa uusin versio ja tee muutoksesi uudelleen.", error.Message);
+        var now = (await H.Activities.GetAsync(id)).Edit;
+        Assert.Equal(("Käynti: trukkikoulutus", new DateTime(2026, 3, 11), new TimeSpan(12, 0, 0)), (now.Title, now.Date!.Value, now.StartTime!.Value));
+    }
+
+    [Fact]
+    public async Task A_move_with_the_current_version_keeps_the_colleagues_earlier_edit()
+    {
+        var minna = await H.SignInAsAsync(UserGroup.AccountManager);
         var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
         var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10));
         var edit = (await H.Activities.GetAsync(id)).Edit;
         edit.Title = "Käynti: trukkikoulutus";
         await H.Activities.UpdateAsync(id, edit);
+        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
 
-        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 13, 9, 0, 0));
+        await H.Activities.MoveAsync(id, new DateTime(2026, 3, 13, 9, 0, 0), shown.Version);
 
         var now = (await H.Activities.GetAsync(id)).Edit;
         Assert.Equal(("Käynti: trukkikoulutus", new DateTime(2026, 3, 13)), (now.Title, now.Date!.Value));

@@ -52,9 +52,10 @@ public class SegmentTests : HarnessTest
         for (var i = 1; i <= 5; i++) await H.AddCustomerAsync($"Avainasiakas {i} Oy", segment: Segment.A);
         var sixth = await H.AddCustomerAsync("Vantaan Leipomo Oy", segment: Segment.B);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => H.Segments.ChangeAsync(sixth.Id, Segment.A, "Iso tilaus"));
+        var error = await Assert.ThrowsAsync<KeyAccountLimitException>(() => H.Segments.ChangeAsync(sixth.Id, Segment.A, "Iso tilaus"));
 
-        Assert.Equal("A-segmentissä voi olla enintään 5 asiakasta. Siirrä ensin joku pois A-segmentistä.", error.Message);
+        Assert.Equal("A-segmentissä voi olla enintään 5 aktiivista asiakasta. Nyt siinä ovat Avainasiakas 1 Oy, Avainasiakas 2 Oy, " +
+            "Avainasiakas 3 Oy, Avainasiakas 4 Oy, Avainasiakas 5 Oy. Siirrä ensin joku niistä pois A-segmentistä.", error.Message);
         Assert.Equal(Segment.B, (await H.Customers.GetAsync(sixth.Id)).Segment);
     }
 
@@ -68,7 +69,7 @@ public class SegmentTests : HarnessTest
         var sixth = await H.AddCustomerAsync("Espoon Sähkötyö Oy");
 
         await H.Segments.ChangeAsync(fifth.Id, Segment.A, "Yhteistyösopimus");
-        await Assert.ThrowsAsync<DomainException>(() => H.Segments.ChangeAsync(sixth.Id, Segment.A, "Yhteistyösopimus"));
+        await Assert.ThrowsAsync<KeyAccountLimitException>(() => H.Segments.ChangeAsync(sixth.Id, Segment.A, "Yhteistyösopimus"));
         await H.Segments.ChangeAsync(keyAccounts[0], Segment.B, "Yhteistyö päättyi");
         await H.Segments.ChangeAsync(sixth.Id, Segment.A, "Yhteistyösopimus");
 
