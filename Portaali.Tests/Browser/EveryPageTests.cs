@@ -45,7 +45,9 @@ public class EveryPageTests(PortaaliServer server)
         {
             // Hangfire's dashboard is no Blazor page: it has its own policy, and its scripts must still draw it.
             await page.GotoAsync("/jobs");
-            await Expect(page.Locator("#stats")).ToBeVisibleAsync();
+            await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Portaali – jobs"));
+            // Chart.js sizes the realtime graph with a style: proof that the dashboard's scripts ran under its policy.
+            await Expect(page.Locator("#realtimeGraph")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("width"));
         }
         else
         {
