@@ -11,13 +11,17 @@ builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Port
     ?? throw new InvalidOperationException("ConnectionStrings:Portaali is missing from appsettings.json"));
 builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPortaaliJobs(builder.Configuration);
+builder.Services.AddPortaaliHealthChecks();
 
 var app = builder.Build();
 
+// The demo base only where it belongs: in Development, when configured, or when --reseed asks for it. A production
+// database starts empty; its first administrator comes from Portaali:BootstrapAdmins (docs/users.md).
 await DatabaseSetup.InitializeAsync(app.Services,
-    seedDemo: app.Configuration.GetValue("Portaali:SeedDemo", true), reseed,
+    seedDemo: reseed || app.Configuration.GetValue("Portaali:SeedDemo", app.Environment.IsDevelopment()), reseed,
     app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portaali.Database"));
 
+app.UsePortaaliSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -32,6 +36,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPortaaliEndpoints();
+app.MapPortaaliHealth();
 await app.UsePortaaliJobsAsync();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -51,7 +51,30 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
         return true;
     }
 
+    /// <summary>Days the calendar and the weekly views can show: the years <see cref="TryCreate"/> accepts. Far dates
+    /// in an address (9999-12-31) would overflow the week's Sunday.</summary>
+    public static bool IsShowable(DateOnly date) => date.Year is >= 2000 and <= 2100;
+
+    /// <summary>The week an address asks for with its <c>year</c> and <c>week</c> parameters, as typed: none given is
+    /// <see cref="WeekAddress.None"/>; a week past the year's last (2027 has no week 53) is the nearest week of that year;
+    /// anything unreadable or outside 2000–2100 is <see cref="WeekAddress.Invalid"/>. Callers show the current week then.</summary>
+    public static WeekAddress FromAddress(string? year, string? week, out IsoWeek result)
+    {
+        result = default;
+        if (year is null && week is null) return WeekAddress.None;
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            || !int.TryParse(week, NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+            || y is < 2000 or > 2100)
+            return WeekAddress.Invalid;
+        if (TryCreate(y, w, out result)) return WeekAddress.Exact;
+        result = new IsoWeek(y, Math.Clamp(w, 1, WeeksIn(y)));
+        return WeekAddress.Nearest;
+    }
+
     public int CompareTo(IsoWeek other) => Year != other.Year ? Year.CompareTo(other.Year) : Week.CompareTo(other.Week);
 
     public override string ToString() => $"{Year}-W{Week:00}";
 }
+
+/// <summary>How a week in an address was read: see <see cref="IsoWeek.FromAddress"/>.</summary>
+public enum WeekAddress { None, Exact, Nearest, Invalid }

@@ -22,6 +22,7 @@ public static class DatabaseSetup
         services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessGuard>();
+        services.AddSingleton<SignInRevalidator>();
         services.AddScoped<CustomerService>();
         services.AddScoped<ContactService>();
         services.AddScoped<ClassificationService>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -14,9 +15,13 @@ public class EntraSignInTests
 {
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
-    private static async Task<TokenValidatedContext> ValidateAsync(CoreHarness harness, params Claim[] claims)
+    private static Task<TokenValidatedContext> ValidateAsync(CoreHarness harness, params Claim[] claims) => ValidateAsync(harness, null, claims);
+
+    private static async Task<TokenValidatedContext> ValidateAsync(CoreHarness harness, SignInSettings? settings, params Claim[] claims)
     {
-        var services = new ServiceCollection().AddSingleton(harness.Users).BuildServiceProvider();
+        var collection = new ServiceCollection().AddSingleton(harness.Users);
+        if (settings is not null) collection.AddSingleton(settings);
+        var services = collection.BuildServiceProvider();
         var http = new DefaultHttpContext { RequestServices = services };
         var scheme = new AuthenticationScheme(OpenIdConnectDefaults.AuthenticationScheme, null, typeof(OpenIdConnectHandler));
         var context = new TokenValidatedContext(http, scheme, new OpenIdConnectOptions(),
@@ -56,7 +61,7 @@ public class EntraSignInTests
     }
 
     [Fact]
-    public async Task Unknown_or_inactive_account_is_refused()
+    public async Task Unknown_or_inactive_account_is_told_to_ask_an_administrator()
     {
         await using var harness = await CoreHarness.CreateAsync();
         var user = await harness.CreateUserAsync(UserGroup.AccountManager);
@@ -69,7 +74,84 @@ public class EntraSignInTests
         var unknown = await ValidateAsync(harness, new Claim(ObjectIdClaim, "oid-x"), new Claim("preferred_username", "stranger@example.fi"));
         var inactive = await ValidateAsync(harness, new Claim(ObjectIdClaim, "oid-y"), new Claim("preferred_username", user.Email));
 
-        Assert.NotNull(unknown.Result?.Failure);
-        Assert.NotNull(inactive.Result?.Failure);
+        foreach (var refused in new[] { unknown, inactive })
+        {
+            Assert.True(refused.Result?.Handled, "no cookie is issued and no error is raised");
+            Assert.Equal(EntraSignIn.NotRegisteredPath, refused.Response.Headers.Location.ToString());
+        }
     }
+
+    [Fact]
+    public async Task First_sign_in_matches_a_mixed_case_address_in_any_case()
+    {
+        await using var harness = await CoreHarness.CreateAsync();
+        var user = await harness.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        await using (var db = harness.Db())
+        {
+            db.Users.Find(user.Id)!.Email = "Minna.Lehtonen@Aikuisopisto.fi"; // as the seed and people type them
+            await db.SaveChangesAsync();
+        }
+
+        var context = await ValidateAsync(harness, new Claim(ObjectIdClaim, "oid-3"), new Claim("preferred_username", "minna.lehtonen@aikuisopisto.FI"));
+
+        Assert.Null(context.Result);
+        Assert.Equal(user.Id.ToString(), context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+
+    [Fact]
+    public async Task A_bootstrap_administrator_gets_in_to_an_empty_database_and_nobody_else_does()
+    {
+        await using var harness = await CoreHarness.CreateAsync();
+        var settings = new SignInSettings(SignInSettings.DefaultRevalidationInterval, ["Sari.Lindqvist@aikuisopisto.fi"]);
+
+        var stranger = await ValidateAsync(harness, settings, new Claim(ObjectIdClaim, "oid-s"), new Claim("preferred_username", "someone@aikuisopisto.fi"));
+        var sari = await ValidateAsync(harness, settings, new Claim(ObjectIdClaim, "oid-a"),
+            new Claim("preferred_username", "sari.lindqvist@aikuisopisto.fi"), new Claim("name", "Sari Lindqvist"));
+
+        Assert.True(stranger.Result?.Handled);
+        Assert.Null(sari.Result);
+        Assert.Equal("Sari Lindqvist", sari.Principal!.Identity!.Name);
+        Assert.True(sari.Principal.IsInRole(nameof(UserGroup.Administrator)));
+        await using var db = harness.Db();
+        var created = db.Users.Single();
+        Assert.Equal(("sari.lindqvist@aikuisopisto.fi", UserGroup.Administrator, true, "oid-a"), (created.Email, created.Group, created.IsActive, created.ExternalObjectId));
+    }
+
+    [Fact]
+    public void Bootstrap_administrators_are_read_as_a_list_or_one_separated_string()
+    {
+        var listed = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Portaali:BootstrapAdmins:0"] = "a@x.fi", ["Portaali:BootstrapAdmins:1"] = "b@x.fi",
+        }).Build();
+        var joined = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Portaali:BootstrapAdmins"] = "a@x.fi; b@x.fi,A@X.FI",
+        }).Build();
+
+        Assert.Equal(["a@x.fi", "b@x.fi"], SignInSettings.From(listed).BootstrapAdmins);
+        Assert.Equal(["a@x.fi", "b@x.fi"], SignInSettings.From(joined).BootstrapAdmins);
+        Assert.Empty(SignInSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BootstrapAdmins);
+    }
+}
+
+/// <summary>The page an unknown Entra account lands on, in both languages, anonymous.</summary>
+public class NotRegisteredPageTests : IDisposable
+{
+    private readonly PortaaliWebFactory factory = new() { Environment = "Production" };
+
+    [Theory]
+    [InlineData("fi", "Pyydä Portaalin ylläpitäjää lisäämään sinut käyttäjäksi")]
+    [InlineData("en", "Ask your Portaali administrator to add you as a user")]
+    public async Task Unknown_account_is_told_to_ask_an_administrator(string culture, string text)
+    {
+        var client = factory.ClientFor(null);
+        client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3Dfi-FI%7Cuic%3D{culture}");
+        var response = await client.GetAsync(EntraSignIn.NotRegisteredPath);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(text, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    public void Dispose() => factory.Dispose();
 }

@@ -25,6 +25,14 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
     public bool DemoSignIn { get; init; }
+    /// <summary>Off: requests authenticate with the app's own sign-in cookie (see <see cref="SignInWithDemoAsync"/>).</summary>
+    public bool TestAuthentication { get; init; } = true;
+    /// <summary><c>Portaali:SeedDemo</c>; null leaves it to the app's configuration and environment.</summary>
+    public string? SeedDemo { get; init; } = "false";
+    /// <summary>Further configuration, e.g. <c>Portaali:SignInRevalidation</c> or an <c>AzureAd</c> section.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+    public Action<IServiceCollection>? TestServices { get; init; }
+    public string DatabasePath => databasePath;
 
     private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
 
@@ -32,13 +40,18 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Portaali", ConnectionString);
-        builder.UseSetting("Portaali:SeedDemo", "false");
+        if (SeedDemo is not null) builder.UseSetting("Portaali:SeedDemo", SeedDemo);
         builder.UseSetting("Portaali:DemoSignIn", DemoSignIn ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
-            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
+            if (TestAuthentication)
+            {
+                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+                services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
+            }
+            TestServices?.Invoke(services);
         });
     }
 
@@ -50,6 +63,23 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
+    }
+
+    public PortaaliDbContext OpenDb() => new(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>Signs in through the demo sign-in form, as a person does: the client keeps the sign-in cookie.</summary>
+    public async Task<HttpClient> SignInWithDemoAsync(AppUser user)
+    {
+        var client = ClientFor(null);
+        var form = await client.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/local-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userId"] = user.Id.ToString(), ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+            throw new InvalidOperationException($"Demo sign-in failed: {response.StatusCode} {response.Headers.Location}");
+        return client;
     }
 
     public HttpClient ClientFor(AppUser? user)

@@ -10,3 +10,20 @@ public record SignInMode(bool UsesEntraId, bool LocalSignInEnabled)
         return new SignInMode(entra, local);
     }
 }
+
+/// <summary>How often a signed-in user is checked against the database (<c>Portaali:SignInRevalidation</c>, default one
+/// minute), and the e-mails that become administrators on their first Entra sign-in (<c>Portaali:BootstrapAdmins</c>,
+/// a list or one string separated by commas or semicolons).</summary>
+public record SignInSettings(TimeSpan RevalidationInterval, IReadOnlyList<string> BootstrapAdmins)
+{
+    public static readonly TimeSpan DefaultRevalidationInterval = TimeSpan.FromMinutes(1);
+
+    public static SignInSettings From(IConfiguration configuration)
+    {
+        var interval = configuration.GetValue("Portaali:SignInRevalidation", DefaultRevalidationInterval);
+        var section = configuration.GetSection("Portaali:BootstrapAdmins");
+        var listed = section.GetChildren().Select(c => c.Value).Append(section.Value)
+            .SelectMany(v => (v ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return new SignInSettings(interval < TimeSpan.Zero ? TimeSpan.Zero : interval, listed.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+}

@@ -49,6 +49,7 @@ public static class WebSetup
     {
         var mode = SignInMode.From(configuration, environment);
         services.AddSingleton(mode);
+        services.AddSingleton(SignInSettings.From(configuration));
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient<MudLocalizer, FinnishMudLocalizer>();
@@ -66,7 +67,15 @@ public static class WebSetup
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-                o.Events.OnTokenValidated += EntraSignIn.MapToPortaaliUserAsync);
+            {
+                // Chained, not +=: a multicast Func<Task> awaits only its last handler.
+                var inner = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async context =>
+                {
+                    await inner(context);
+                    if (context.Result is null) await EntraSignIn.MapToPortaaliUserAsync(context);
+                };
+            });
             // Microsoft.Identity.Web.UI (its access-denied page) is not used: refusals go to our own page.
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.AccessDeniedPath = "/forbidden");
         }
@@ -81,6 +90,9 @@ public static class WebSetup
                     o.SlidingExpiration = true;
                 });
         }
+        // Both sign-in modes end in this cookie; PostConfigure runs after Microsoft.Identity.Web has set up its events.
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, CookieRevalidation.AddTo);
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
@@ -99,13 +111,13 @@ public static class WebSetup
                 if (user is null) return Results.Redirect("/signin?error=1");
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     new ClaimsPrincipal(PortaaliClaims.For(user, "LocalDemo")));
-                return Results.LocalRedirect(SafeReturn(returnUrl));
+                return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
             });
         }
         if (mode.UsesEntraId)
         {
             app.MapGet("/account/entra-signin", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
         app.MapPost("/account/signout", async (HttpContext http) =>
         {
@@ -116,18 +128,25 @@ public static class WebSetup
             return Results.LocalRedirect("/signin");
         });
         Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
-        app.MapGet("/culture", (HttpContext http, string ui, string? returnUrl) =>
+        app.MapGet("/culture", (HttpContext http, string? ui, string? returnUrl) =>
         {
-            if (UiCultures.Any(c => c.Name == ui))
+            if (UiCultures.FirstOrDefault(c => c.Name == ui) is { } chosen)
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(new CultureInfo("fi-FI"), new CultureInfo(ui))),
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(new CultureInfo("fi-FI"), chosen)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(SafeReturn(returnUrl));
+            return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
     }
+}
 
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
+/// <summary>Return addresses from the query string: only paths of this site. "//host" and "/\host" are other sites to a
+/// browser (and LocalRedirect throws on them), and browsers drop tabs and newlines, so "/\t/host" is one too.</summary>
+public static class LocalUrl
+{
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
+
+    public static string OrRoot(string? url) => IsLocal(url) ? url! : "/";
 }
 
 /// <summary>The Blazor circuit's signed-in user, handed to Core services for their policy checks.</summary>
@@ -139,21 +158,28 @@ public class CircuitCurrentUser(AuthenticationStateProvider provider) : ICurrent
 /// <summary>Turns an Entra ID sign-in into a Portaali identity: our user, our group role, plus any app roles in the token.</summary>
 public static class EntraSignIn
 {
+    /// <summary>Where an Entra account without an active Portaali user lands: a page telling them to ask an administrator.</summary>
+    public const string NotRegisteredPath = "/account/not-registered";
+
     public static async Task MapToPortaaliUserAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;
         var objectId = principal.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier") ?? principal.FindFirstValue("oid");
-        var email = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email);
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserService>();
-        var user = objectId is null ? null : await users.MatchExternalAsync(objectId, email);
+        var email = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue("email");
+        var name = principal.FindFirstValue("name") ?? principal.FindFirstValue(ClaimTypes.Name);
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserService>();
+        var bootstrapAdmins = services.GetService<SignInSettings>()?.BootstrapAdmins ?? [];
+        var user = objectId is null ? null : await users.MatchExternalAsync(objectId, email, name, bootstrapAdmins);
         if (user is null)
         {
-            context.Fail("No active Portaali user matches this account.");
+            // No cookie, and no error page: the person is told to ask an administrator for access.
+            context.HandleResponse();
+            context.Response.Redirect(NotRegisteredPath);
             return;
         }
-        var identity = PortaaliClaims.For(user, "EntraId");
-        foreach (var role in principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Enum.TryParse<UserGroup>(r, out _)).Distinct())
-            if (!identity.HasClaim(ClaimTypes.Role, role)) identity.AddClaim(new Claim(ClaimTypes.Role, role));
-        context.Principal = new ClaimsPrincipal(identity);
+        var groups = Enum.GetNames<UserGroup>();
+        var appRoles = principal.FindAll(c => c.Type is ClaimTypes.Role or "roles").Select(c => c.Value).Where(groups.Contains);
+        context.Principal = new ClaimsPrincipal(PortaaliClaims.For(user, "EntraId", appRoles));
     }
 }

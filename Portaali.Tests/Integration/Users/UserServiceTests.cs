@@ -59,4 +59,58 @@ public class UserServiceTests : HarnessTest
         Assert.Null(await H.Users.FindActiveAsync(minna.Id));
         Assert.DoesNotContain(await H.Users.ListActiveAsync(), u => u.Id == minna.Id);
     }
+
+    [Fact]
+    public async Task Administrator_adds_a_user_who_can_then_sign_in()
+    {
+        await H.SignInAsAsync(UserGroup.Administrator);
+
+        var id = await H.Users.CreateAsync(new UserEdit { DisplayName = " Outi Uusi ", Email = " Outi.Uusi@Aikuisopisto.fi ", Group = UserGroup.ProductManager });
+
+        var outi = await H.Users.FindActiveAsync(id);
+        Assert.Equal(("Outi Uusi", "Outi.Uusi@Aikuisopisto.fi", UserGroup.ProductManager), (outi!.DisplayName, outi.Email, outi.Group));
+        Assert.Contains(await H.Users.ListActiveAsync(), u => u.Id == id);
+    }
+
+    [Fact]
+    public async Task An_e_mail_another_user_has_is_refused_in_any_letter_case()
+    {
+        await H.SignInAsAsync(UserGroup.Administrator);
+        var minna = await H.Users.CreateAsync(new UserEdit { DisplayName = "Minna Lehtonen", Email = "Minna.Lehtonen@aikuisopisto.fi" });
+        var other = await H.Users.CreateAsync(new UserEdit { DisplayName = "Toinen Minna", Email = "minna.l@aikuisopisto.fi" });
+        using var _ = UiCulture.Finnish();
+
+        var created = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            H.Users.CreateAsync(new UserEdit { DisplayName = "Kopio", Email = "MINNA.LEHTONEN@AIKUISOPISTO.FI" }));
+        var edited = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            H.Users.UpdateAsync(other, new UserEdit { DisplayName = "Toinen Minna", Email = "minna.lehtonen@aikuisopisto.fi" }));
+
+        Assert.Equal("Sähköposti MINNA.LEHTONEN@AIKUISOPISTO.FI on jo toisella käyttäjällä.", created.Errors.Single(e => e.Field == "Email").Message);
+        Assert.Single(edited.Errors, e => e.Field == "Email");
+        // A user keeps their own address when other fields change, in a new letter case too.
+        await H.Users.UpdateAsync(minna, new UserEdit { DisplayName = "Minna Lehtonen-Koski", Email = "minna.lehtonen@aikuisopisto.fi", Group = UserGroup.Management });
+        var changed = await H.Users.FindActiveAsync(minna);
+        Assert.Equal(("Minna Lehtonen-Koski", "minna.lehtonen@aikuisopisto.fi", UserGroup.Management), (changed!.DisplayName, changed.Email, changed.Group));
+    }
+
+    [Theory]
+    [InlineData("fi", "", "", "Nimi on pakollinen.", "Sähköposti on pakollinen.")]
+    [InlineData("en", "Outi", "not-an-address", null, "The e-mail address is not valid (e.g. first.last@company.fi).")]
+    public async Task A_user_needs_a_name_and_a_valid_e_mail(string culture, string name, string email, string? nameError, string emailError)
+    {
+        await H.SignInAsAsync(UserGroup.Administrator);
+        using var _ = culture == "fi" ? UiCulture.Finnish() : UiCulture.English();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => H.Users.CreateAsync(new UserEdit { DisplayName = name, Email = email }));
+
+        Assert.Equal(nameError, error.Errors.SingleOrDefault(e => e.Field == "DisplayName")?.Message);
+        Assert.Equal(emailError, error.Errors.Single(e => e.Field == "Email").Message);
+    }
+
+    [Fact]
+    public async Task Account_manager_cannot_add_users()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        await Assert.ThrowsAsync<ForbiddenException>(() => H.Users.CreateAsync(new UserEdit { DisplayName = "Outi", Email = "outi@x.fi" }));
+    }
 }
