@@ -111,6 +111,20 @@ public sealed class PortaaliServer : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("body[data-interactive='true']");
 
+    /// <summary>
+    /// Waits until a JavaScript expression is truthy. Playwright's WaitForFunction polls through eval inside the page,
+    /// which the app's Content-Security-Policy rightly refuses; an evaluation from the driver is not subject to it.
+    /// </summary>
+    public static async Task WaitUntilAsync(IPage page, string expression, int timeoutMs = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await page.EvaluateAsync<bool>($"() => !!({expression})"))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still false after {timeoutMs} ms: {expression}");
+            await Task.Delay(100);
+        }
+    }
+
     public string ServerLog() { lock (log) return log.ToString(); }
 
     private async Task WaitUntilUpAsync()
