@@ -118,10 +118,17 @@ public sealed class PortaaliServer : IAsyncLifetime
     public static async Task WaitUntilAsync(IPage page, string expression, int timeoutMs = 20_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await page.EvaluateAsync<bool>($"() => !!({expression})"))
+        while (!await IsTrueAsync())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still false after {timeoutMs} ms: {expression}");
             await Task.Delay(100);
+        }
+
+        async Task<bool> IsTrueAsync()
+        {
+            // A page that is reloading (a reconnect gave up, a navigation) has no context to ask: not yet true.
+            try { return await page.EvaluateAsync<bool>($"() => !!({expression})"); }
+            catch (PlaywrightException) { return false; }
         }
     }
 
