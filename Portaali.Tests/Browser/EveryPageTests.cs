@@ -40,6 +40,7 @@ public class EveryPageTests(PortaaliServer server)
             await page.GotoAsync(path);
             await PortaaliServer.WaitForInteractiveAsync(page);
             await Expect(page.Locator("#blazor-error-ui"), $"{path} showed the error bar").ToBeHiddenAsync();
+            await Expect(page.GetByTestId("page-error"), $"{path} failed and showed the page's error message").ToHaveCountAsync(0);
         }
         if (administrator)
         {

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using Portaali.Core.Customers;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Customers;
@@ -127,14 +128,50 @@ public class CustomerSearchTests : ComponentHarness
         page.Find("#customer-search").Input("Virtanen");
         page.Find("[data-testid=show-passive]").Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
-        Assert.Contains("q=Virtanen", navigation.Uri);
-        Assert.Contains("passive=true", navigation.Uri);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Rakennus Virtanen Oy"], Rows(page));
+            var address = JSInterop.Invocations["Blazor.navigateTo"][^1]; // the address is replaced, without a new history entry
+            Assert.Contains("q=Virtanen", (string)address.Arguments[0]!);
+            Assert.Contains("passive=true", (string)address.Arguments[0]!);
+            Assert.True(((NavigationOptions)address.Arguments[1]!).ReplaceHistoryEntry);
+        });
 
         navigation.NavigateTo("/customers?q=konepaja&passive=true");
         var back = RenderWithProviders<CustomerSearch>();
         back.WaitForAssertion(() => Assert.Equal(["Lopettanut Konepaja Oy"], Rows(back)));
         Assert.Equal("konepaja", back.Find("#customer-search").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_browser_that_stops_answering_leaves_the_address_as_it_was_and_the_search_goes_on(bool callTimesOut)
+    {
+        Services.AddSingleton<NavigationManager>(new DisconnectedBrowserNavigation());
+        var address = JSInterop.SetupVoid("Blazor.navigateTo", _ => true);
+        if (callTimesOut) address.SetCanceled();
+        else address.SetException(new JSDisconnectedException("The circuit has disconnected."));
+        var page = await RenderSearchAsync();
+
+        page.Find("#customer-search").Input("Virtanen");
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy"], Rows(page)));
+        page.Find("[data-testid=show-passive]").Change(true);
+        page.Find("#customer-search").Input("Konepaja");
+
+        page.WaitForAssertion(() => Assert.Equal(["Lopettanut Konepaja Oy"], Rows(page)));
+    }
+
+    /// <summary>
+    /// NavigationManager as it is in a circuit whose browser no longer answers: the navigation's call to the browser fails.
+    /// The real one reports that failure to the circuit, which ends it; here it reaches the caller, where bUnit reports it.
+    /// </summary>
+    private sealed class DisconnectedBrowserNavigation : NavigationManager
+    {
+        public DisconnectedBrowserNavigation() => Initialize("http://localhost/", "http://localhost/customers");
+
+        protected override void NavigateToCore(string uri, NavigationOptions options) =>
+            throw new JSDisconnectedException("JavaScript interop calls cannot be issued at this time.");
     }
 
     [Fact]
