@@ -47,6 +47,12 @@ public class PrhOptions
     public double BackoffSeconds { get; set; } = 5;
     /// <summary>Download the daily all_companies ZIP when the bulk folder holds none.</summary>
     public bool DownloadBulk { get; set; } = true;
+    /// <summary>The most the bulk file's JSON may expand to; PRH's daily file is a few gigabytes.</summary>
+    public long MaxUncompressedMegabytes { get; set; } = 20_000;
+    /// <summary>The most the bulk file's JSON may expand per compressed byte; PRH's JSON compresses about 10:1, a zip bomb 1000:1.</summary>
+    public int MaxCompressionRatio { get; set; } = 100;
+    /// <summary>The largest single company record; PRH's records are a few kilobytes. One record is all the import holds in memory.</summary>
+    public int MaxRecordKilobytes { get; set; } = 1024;
 }
 
 public class WorkPlacementOptions

@@ -10,9 +10,14 @@ namespace Portaali.Core.Imports;
 
 public record ImportRunRow(int Id, ImportSource Source, ImportMode Mode, ImportTrigger Trigger, ImportStatus Status, string StartedByName,
     string? FileName, DateTime QueuedAt, DateTime? StartedAt, DateTime? FinishedAt, int? Total, int Done,
-    int Created, int Updated, int Unchanged, int Failed, string? Message, int? ResumedFromRunId, int? DryRunId)
+    int Created, int Updated, int Unchanged, int Failed, string? Message, int? ResumedFromRunId, int? DryRunId,
+    int Duplicates = 0, int Skipped = 0, int Resumed = 0)
 {
     public bool IsFinished => Status is not (ImportStatus.Queued or ImportStatus.Running);
+    /// <summary>Rows that matched a customer (or made one): the rest were skipped, rejected, repeated or done before.</summary>
+    public int Matched => Created + Updated + Unchanged;
+    /// <summary>Rows with a reason in the rejected-rows list: invalid, not applicable, or a repeated key.</summary>
+    public int Rejected => Failed + Duplicates;
 }
 
 public record ImportErrorRow(long Line, string? Key, string Message);
@@ -180,7 +185,8 @@ public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
 
     private static IQueryable<ImportRunRow> Project(IQueryable<ImportRun> runs) =>
         runs.Select(r => new ImportRunRow(r.Id, r.Source, r.Mode, r.Trigger, r.Status, r.StartedByName, r.FileName, r.QueuedAt,
-            r.StartedAt, r.FinishedAt, r.Total, r.Done, r.Created, r.Updated, r.Unchanged, r.Failed, r.Message, r.ResumedFromRunId, r.DryRunId));
+            r.StartedAt, r.FinishedAt, r.Total, r.Done, r.Created, r.Updated, r.Unchanged, r.Failed, r.Message, r.ResumedFromRunId, r.DryRunId,
+            r.Duplicates, r.Skipped, r.Resumed));
 }
 
 public static class ImportStatusExtensions
