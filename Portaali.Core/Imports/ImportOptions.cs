@@ -1,3 +1,5 @@
+using Portaali.Core.Common;
+
 namespace Portaali.Core.Imports;
 
 /// <summary>The "Imports" section of appsettings.</summary>
@@ -7,6 +9,8 @@ public class ImportOptions
 
     /// <summary>Uploads and the default pick-up folders live under this folder.</summary>
     public string DataFolder { get; set; } = "App_Data/imports";
+    /// <summary>The largest file an administrator may upload on Tuonnit; PRH's daily ZIP is a few hundred megabytes.</summary>
+    public int MaxUploadMegabytes { get; set; } = 500;
     /// <summary>Rows per transaction: a crash loses at most one batch, and the next run completes it.</summary>
     public int BatchSize { get; set; } = 100;
     /// <summary>The recurring jobs' cron schedules, read in <see cref="TimeZone"/>; an empty schedule switches the job off.</summary>
@@ -34,6 +38,10 @@ public class ImportOptions
     });
 
     public string UploadFolder => Path.Combine(DataFolder, "uploads");
+
+    /// <summary>What an upload for the source must be: a ZIP for PRH's bulk file, a CSV for the others.</summary>
+    public UploadRule UploadRuleOf(ImportSource source) =>
+        new([source == ImportSource.PrhBulk ? ".zip" : ".csv"], MaxUploadMegabytes * 1024L * 1024);
 }
 
 public class PrhOptions
