@@ -28,6 +28,20 @@ public record EmailProposal(string Subject, DateTime SentLocal, string From, IRe
 public class EmailImportService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>Of a longer HTML body only this much is read: the memo holds far less text anyway.</summary>
+    public const int MaxHtmlChars = 4 * 1024 * 1024;
+
+    /// <summary>An .eml file of at most 10 MB; anything else is refused with a message.</summary>
+    public static readonly UploadRule Upload = new([".eml"], MaxBytes);
+
+    /// <summary>Reads an uploaded .eml file (type and size checked first, the size again while reading) and parses it.
+    /// Cancelling — the dialog does when it closes — stops the work.</summary>
+    public async Task<EmailProposal> ParseUploadAsync(string fileName, long? size, Stream content, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var eml = await Uploads.ReadAsync(content, fileName, size, Upload, ct);
+        return await ParseAsync(eml, ct);
+    }
 
     public async Task<EmailProposal> ParseAsync(Stream eml, CancellationToken ct = default)
     {
@@ -49,8 +63,9 @@ public class EmailImportService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         var addresses = message.From.Mailboxes.Concat(recipients).Select(m => m.Address.Trim().ToLowerInvariant()).Distinct().ToList();
         var subject = string.IsNullOrWhiteSpace(message.Subject) ? CoreText.Get("EmailNoSubject") : message.Subject.Trim();
         var sentUtc = message.Date == DateTimeOffset.MinValue ? DateTime.UtcNow : message.Date.UtcDateTime;
-        var body = (message.TextBody ?? HtmlToText(message.HtmlBody) ?? "").Trim();
-        if (body.Length > ActivityRules.MaxMemo - 200) body = body[..(ActivityRules.MaxMemo - 200)] + "\n…";
+        var room = ActivityRules.MaxMemo - 200;
+        var body = (message.TextBody ?? await HtmlToTextAsync(message.HtmlBody, room + 1, ct) ?? "").Trim();
+        if (body.Length > room) body = body[..room] + "\n…";
         var header = $"{CoreText.Get("EmailFrom")}: {from}\n{CoreText.Get("EmailTo")}: {string.Join(", ", recipients)}\n\n";
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -85,11 +100,12 @@ public class EmailImportService(IDbContextFactory<PortaaliDbContext> dbFactory, 
     private static string? Domain(string? address) =>
         address is not null && address.LastIndexOf('@') is var at and > 0 ? address[(at + 1)..].ToLowerInvariant() : null;
 
-    private static string? HtmlToText(string? html)
+    /// <summary>Off the circuit's thread, so the dialog stays responsive; bounded by <see cref="MaxHtmlChars"/> and cancellable.</summary>
+    private static async Task<string?> HtmlToTextAsync(string? html, int maxChars, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(html)) return null;
-        var text = System.Text.RegularExpressions.Regex.Replace(html, @"<(br|/p|/div|/li)\s*/?>", "\n", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", "");
-        return System.Net.WebUtility.HtmlDecode(text);
+        var shortened = html.Length > MaxHtmlChars;
+        var text = await Task.Run(() => EmailText.FromHtml(shortened ? html[..MaxHtmlChars] : html, maxChars, ct), ct);
+        return shortened && text is not null && text.Length < maxChars ? text + "\n\n" + CoreText.Get("EmailBodyShortened") : text;
     }
 }

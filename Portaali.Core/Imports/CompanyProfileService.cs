@@ -8,10 +8,13 @@ namespace Portaali.Core.Imports;
 
 /// <summary>What the registers and the business-information service know about a customer beyond its own fields.</summary>
 public record CompanyProfileView(
-    IReadOnlyList<string> FormerNames, string? CompanyForm, string? IndustryCode, string? IndustryCodeSet, string? IndustryDescription,
+    IReadOnlyList<string> FormerNames, string? CompanyForm, string? MainLineCode, string? IndustryCodeSet, string? IndustryDescription,
     IReadOnlyList<CompanySituation> Situations, DateOnly? RegistrationDate, DateOnly? EndDate, DateTime? RegistryLastModified,
     DateTime? UpdatedFromRegistryAt, int? Headcount)
 {
+    /// <summary>The main line's classification as people name it: "TOL 2025" for TOIMI4.</summary>
+    public string IndustryCodeSetLabel => IndustryCodeSets.Label(IndustryCodeSet);
+
     /// <summary>True when PRH/YTJ has been read for this customer, not only the business-information service.</summary>
     public bool FromRegistry => RegistryLastModified is not null || UpdatedFromRegistryAt is not null;
 }
@@ -25,11 +28,11 @@ public class CompanyProfileService(IDbContextFactory<PortaaliDbContext> dbFactor
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.CompanyProfiles.AsNoTracking().Where(p => p.CustomerId == customerId)
-            .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { Profile = p, c.CompanyForm, c.IndustryCode })
+            .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { Profile = p, c.CompanyForm })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var p = row.Profile;
-        return new CompanyProfileView(Split(p.FormerNames), row.CompanyForm, row.IndustryCode, p.IndustryCodeSet, p.IndustryDescription,
+        return new CompanyProfileView(Split(p.FormerNames), row.CompanyForm, p.MainLineCode, p.IndustryCodeSet, p.IndustryDescription,
             ParseSituations(p.Situations), p.RegistrationDate, p.EndDate, p.RegistryLastModified, p.UpdatedAt, p.Headcount);
     }
 

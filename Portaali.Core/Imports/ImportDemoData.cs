@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Portaali.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Common;
 using Portaali.Core.Data;
@@ -10,7 +12,8 @@ namespace Portaali.Core.Imports;
 /// <summary>
 /// The demo base as the nightly PRH job would leave it: every active company with a Business ID has a YTJ profile, some have
 /// a former name, and three of the first account manager's customers are bankrupt, liquidating or ceased, each with an open
-/// passivation suggestion. The same seed gives the same data.
+/// passivation suggestion. The run itself is recorded too, so the imports page tells the same story as the customers.
+/// The same seed gives the same data.
 /// </summary>
 internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly today)
 {
@@ -32,7 +35,7 @@ internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly to
             profiles[c.Id] = new CompanyProfile
             {
                 CustomerId = c.Id, RegistrationDate = registered, FormerNames = former,
-                IndustryCodeSet = c.IndustryCode is null ? null : "TOIMI3",
+                MainLineCode = c.IndustryCode, IndustryCodeSet = c.IndustryCode is null ? null : Prh.IndustryCodeSets.Tol2008,
                 IndustryDescription = c.IndustryCode is null ? null : industries.GetValueOrDefault(c.IndustryCode),
                 RegistryLastModified = DateTime.SpecifyKind(today.AddDays(-random.Next(3, 700)).ToDateTime(new TimeOnly(1, 30)), DateTimeKind.Unspecified),
                 UpdatedAt = lastNight,
@@ -43,6 +46,17 @@ internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly to
         var manager = await db.Users.Where(u => u.Group == UserGroup.AccountManager).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
         var hers = await db.CustomerResponsibles.Where(r => r.UserId == manager).Select(r => r.CustomerId).OrderByDescending(id => id).ToListAsync(ct);
         var troubled = hers.Where(profiles.ContainsKey).Take(3).ToList();
+        var run = new ImportRun
+        {
+            Source = ImportSource.PrhApi, Mode = ImportMode.Apply, Trigger = ImportTrigger.Scheduled, Status = ImportStatus.Succeeded,
+            StartedByName = CoreText.Get("ImportScheduled"), QueuedAt = lastNight, StartedAt = lastNight,
+            FinishedAt = lastNight.AddMinutes(Math.Ceiling(companies.Count / 120.0)),
+            Total = companies.Count, Done = companies.Count, Updated = troubled.Count, Unchanged = companies.Count - troubled.Count,
+            Checkpoint = companies.Count == 0 ? 0 : companies[^1].Id,
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        var names = companies.ToDictionary(c => c.Id, c => c.Name);
         foreach (var (customerId, code) in troubled.Zip(new[] { "KONK", "SELTILA", "ENDED" }))
         {
             var profile = profiles[customerId];
@@ -50,10 +64,18 @@ internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly to
             profile.RegistryLastModified = DateTime.SpecifyKind(since.ToDateTime(new TimeOnly(9, 0)), DateTimeKind.Unspecified);
             if (code == "ENDED") profile.EndDate = since;
             else profile.Situations = $"{code} {since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            var reason = CoreText.Get($"PassivationReason_{code}", since.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
             db.ImportSuggestions.Add(new ImportSuggestion
             {
-                CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = code, CreatedAt = lastNight,
-                Reason = CoreText.Get($"PassivationReason_{code}", since.ToString("d.M.yyyy", CultureInfo.InvariantCulture)),
+                CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = code, CreatedAt = lastNight, Reason = reason, RunId = run.Id,
+            });
+            FieldChange[] changes = code == "ENDED"
+                ? [new(nameof(ImportField.EndDate), null, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new(ImportChanges.SuggestionField, null, reason)]
+                : [new(nameof(ImportField.Situations), null, profile.Situations), new(ImportChanges.SuggestionField, null, reason)];
+            db.ImportChanges.Add(new ImportChange
+            {
+                RunId = run.Id, Line = customerId, CustomerId = customerId, CustomerName = names[customerId], Kind = ImportChangeKind.Update,
+                Changes = JsonSerializer.Serialize(changes),
             });
         }
         db.CompanyProfiles.AddRange(profiles.Values);

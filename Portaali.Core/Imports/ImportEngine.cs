@@ -14,9 +14,13 @@ namespace Portaali.Core.Imports;
 public record ImportRow<T>(long Line, IReadOnlyList<string> Keys, T? Item, string? Error = null) where T : class
 {
     public string? Key => Keys.Count > 0 ? Keys[0] : null;
+    /// <summary>Read and counted, but not for this import (a company in PRH's bulk file that is not our customer).</summary>
+    public bool IsSkipped { get; init; }
+
+    public static ImportRow<T> Skipped(long line) => new(line, [], null) { IsSkipped = true };
 }
 
-public enum RowOutcome { Created, Updated, Unchanged, Failed }
+public enum RowOutcome { Created, Updated, Unchanged, Failed, Duplicate }
 
 public record RowResult(RowOutcome Outcome, Customer? Customer = null, string? Name = null,
     IReadOnlyList<FieldChange>? Changes = null, string? Error = null)
@@ -93,20 +97,24 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         {
             var total = await handler.CountAsync(ctx, ct);
             await UpdateRunAsync(runId, r => r.Total = total, ct);
-            var batch = new List<ImportRow<T>>(options.Value.BatchSize);
-            var skipped = 0;
+            var batchSize = Math.Max(1, options.Value.BatchSize);
+            var batch = new List<ImportRow<T>>(batchSize);
+            var passed = new PassedRows();
             await foreach (var row in handler.ReadAsync(ctx, ct))
             {
-                if (row.Line <= ctx.SkipThrough) { skipped++; continue; }
-                batch.Add(row);
-                if (batch.Count >= Math.Max(1, options.Value.BatchSize))
+                passed.LastLine = Math.Max(passed.LastLine, row.Line);
+                if (row.Line <= ctx.SkipThrough) passed.Resumed++;
+                else if (row.IsSkipped) passed.Skipped++;
+                else batch.Add(row);
+                // Passed-over rows are committed now and then too, so the progress of a long bulk file moves.
+                if (batch.Count >= batchSize || passed.Resumed + passed.Skipped >= batchSize * 50)
                 {
-                    await CommitBatchAsync(handler, ctx, batch, skipped, ct);
+                    await CommitBatchAsync(handler, ctx, batch, passed, ct);
                     batch.Clear();
-                    skipped = 0;
+                    passed = new PassedRows();
                 }
             }
-            await CommitBatchAsync(handler, ctx, batch, skipped, ct);
+            await CommitBatchAsync(handler, ctx, batch, passed, ct);
             await FinishAsync(runId, null, ctx.Note, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
@@ -135,10 +143,20 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         return previous is { Status: ImportStatus.Failed or ImportStatus.Interrupted, Checkpoint: > 0 } ? previous : null;
     }
 
-    private async Task CommitBatchAsync<T>(ImportHandler<T> handler, ImportContext ctx, List<ImportRow<T>> rows, int skipped,
+    /// <summary>Rows of a batch that needed no work: committed by an interrupted run, or not for this import.</summary>
+    private sealed class PassedRows
+    {
+        public int Resumed;
+        public int Skipped;
+        public long LastLine;
+        public static readonly PassedRows None = new();
+    }
+
+    private async Task CommitBatchAsync<T>(ImportHandler<T> handler, ImportContext ctx, List<ImportRow<T>> rows, PassedRows passed,
         CancellationToken ct) where T : class
     {
-        if (rows.Count == 0 && skipped == 0) return;
+        if (rows.Count == 0 && passed.Resumed == 0 && passed.Skipped == 0) return;
+        var lastLine = Math.Max(passed.LastLine, rows.Count == 0 ? 0 : rows[^1].Line);
         var fresh = rows.Where(r => r.Error is null).Where(r => IsFirstOccurrence(r, ctx, out _)).ToHashSet();
         try
         {
@@ -148,16 +166,16 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             foreach (var row in rows)
                 results.Add((row, fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx)));
             await db.SaveChangesAsync(ct);
-            await RecordAsync(db, ctx, results, skipped, rows.Count == 0 ? null : rows[^1].Line, ct);
+            await RecordAsync(db, ctx, results, passed, lastLine, ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e)
         {
             // One row broke the batch's save: redo the batch row by row so only that row fails.
             logger.LogWarning(e, "Batch of run {RunId} failed to save; retrying row by row", ctx.RunId);
-            var first = true;
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
+                var row = rows[i];
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 RowResult result;
@@ -172,9 +190,8 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                     db.ChangeTracker.Clear();
                     result = RowResult.Fail(CoreText.Get("ImportRowNotSaved", rowError.InnerException?.Message ?? rowError.Message));
                 }
-                await RecordAsync(db, ctx, [(row, result)], first ? skipped : 0, row.Line, ct);
+                await RecordAsync(db, ctx, [(row, result)], i == 0 ? passed : PassedRows.None, i == rows.Count - 1 ? lastLine : row.Line, ct);
                 await tx.CommitAsync(ct);
-                first = false;
             }
         }
     }
@@ -192,7 +209,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
     {
         if (row.Error is not null) return RowResult.Fail(row.Error);
         var key = row.Keys.First(k => ctx.SeenKeys.TryGetValue(k, out var l) && l != row.Line);
-        return RowResult.Fail(CoreText.Get("ImportDuplicateKey", key[(key.IndexOf(':') + 1)..], ctx.SeenKeys[key]));
+        return new RowResult(RowOutcome.Duplicate, Error: CoreText.Get("ImportDuplicateKey", key[(key.IndexOf(':') + 1)..], ctx.SeenKeys[key]));
     }
 
     private static async Task<RowResult> ProcessSafelyAsync<T>(ImportHandler<T> handler, PortaaliDbContext db, ImportRow<T> row,
@@ -204,15 +221,15 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
     }
 
     private async Task RecordAsync<T>(PortaaliDbContext db, ImportContext ctx, IReadOnlyList<(ImportRow<T> Row, RowResult Result)> results,
-        int skipped, long? lastLine, CancellationToken ct) where T : class
+        PassedRows passed, long lastLine, CancellationToken ct) where T : class
     {
         var run = await db.ImportRuns.FirstAsync(r => r.Id == ctx.RunId, ct);
         foreach (var (row, result) in results)
         {
             switch (result.Outcome)
             {
-                case RowOutcome.Failed:
-                    run.Failed++;
+                case RowOutcome.Failed or RowOutcome.Duplicate:
+                    if (result.Outcome == RowOutcome.Duplicate) run.Duplicates++; else run.Failed++;
                     db.ImportRowErrors.Add(new ImportRowError { RunId = ctx.RunId, Line = row.Line, Key = DisplayKey(row.Key), Message = result.Error ?? "?" });
                     break;
                 case RowOutcome.Unchanged:
@@ -238,8 +255,10 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                     break;
             }
         }
-        run.Done += results.Count + skipped;
-        if (lastLine is { } line && line > run.Checkpoint && ctx.Apply) run.Checkpoint = line;
+        run.Resumed += passed.Resumed;
+        run.Skipped += passed.Skipped;
+        run.Done += results.Count + passed.Resumed + passed.Skipped;
+        if (lastLine > run.Checkpoint && ctx.Apply) run.Checkpoint = lastLine;
         await db.SaveChangesAsync(ct);
     }
 

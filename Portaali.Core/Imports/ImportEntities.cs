@@ -35,7 +35,14 @@ public class ImportRun
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Rows rejected with a reason: invalid (a wrong check digit, a non-number) or not applicable (no such customer).</summary>
     public int Failed { get; set; }
+    /// <summary>Rows whose key (Business ID, TOP number) an earlier row of the same file already had; each is also a rejected row.</summary>
+    public int Duplicates { get; set; }
+    /// <summary>Records passed over on purpose: in PRH's bulk file, the companies that are not our customers.</summary>
+    public int Skipped { get; set; }
+    /// <summary>Rows an interrupted run of the same file had already committed, passed over by this resumed run.</summary>
+    public int Resumed { get; set; }
     /// <summary>The position (line, record number or customer id) of the last row whose batch was committed.</summary>
     public long Checkpoint { get; set; }
     public int? ResumedFromRunId { get; set; }
@@ -87,8 +94,12 @@ public class CompanyProfile
     public DateTime? RegistryLastModified { get; set; }
     public DateOnly? RegistrationDate { get; set; }
     public DateOnly? EndDate { get; set; }
-    /// <summary>The code set of <see cref="Customers.Customer.IndustryCode"/> (TOIMI, TOIMI2…TOIMI4): PRH's codes are not all TOL 2008.</summary>
+    /// <summary>The register's main line of business, in its own code set (<see cref="IndustryCodeSet"/>). It is kept
+    /// apart from <see cref="Customers.Customer.IndustryCode"/>, which is a TOL 2008 code: PRH's codes are not all TOL 2008.</summary>
+    public string? MainLineCode { get; set; }
+    /// <summary>The code set of <see cref="MainLineCode"/>: TOIMI (TOL 1995), TOIMI2 (TOL 2002), TOIMI3 (TOL 2008), TOIMI4 (TOL 2025).</summary>
     public string? IndustryCodeSet { get; set; }
+    /// <summary>The description of <see cref="MainLineCode"/>.</summary>
     public string? IndustryDescription { get; set; }
     /// <summary>Open company situations, e.g. "KONK 2025-11-03; SANE 2024-02-01".</summary>
     public string? Situations { get; set; }
@@ -113,7 +124,8 @@ public class ImportSuggestion
     public required string Code { get; set; }
     public required string Reason { get; set; }
     public int? RunId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    /// <summary>From the app clock; required so that no creator can leave it at 1.1.0001 (a check constraint backs it up).</summary>
+    public required DateTime CreatedAt { get; init; }
     public DateTime? ResolvedAt { get; set; }
     public int? ResolvedByUserId { get; set; }
     public string? ResolvedByName { get; set; }

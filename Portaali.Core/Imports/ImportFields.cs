@@ -13,6 +13,8 @@ public enum ImportField
     VisitingStreet, VisitingPostalCode, VisitingCity, PostalStreet, PostalPostalCode, PostalCity, MunicipalityCode,
     SizeClass, Revenue, Headcount,
     IndustryCodeSet, IndustryDescription, RegistrationDate, EndDate, Situations, FormerNames,
+    /// <summary>The register's main line of business in its own code set; never the customer's TOL 2008 code.</summary>
+    MainLineCode,
 }
 
 /// <summary>A value an import proposes for a field. Overwrite false fills only an empty field; ClearIfEmpty lets a
@@ -46,6 +48,7 @@ public static partial class ImportFields
         ImportField.Revenue => FormatDecimal(c.Revenue),
         ImportField.Headcount => p?.Headcount?.ToString(CultureInfo.InvariantCulture),
         ImportField.IndustryCodeSet => p?.IndustryCodeSet,
+        ImportField.MainLineCode => p?.MainLineCode,
         ImportField.IndustryDescription => p?.IndustryDescription,
         ImportField.RegistrationDate => p?.RegistrationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ImportField.EndDate => p?.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -77,6 +80,7 @@ public static partial class ImportFields
             case ImportField.Revenue: c.Revenue = v is null ? null : decimal.Parse(v, CultureInfo.InvariantCulture); break;
             case ImportField.Headcount: p.Headcount = v is null ? null : int.Parse(v, CultureInfo.InvariantCulture); break;
             case ImportField.IndustryCodeSet: p.IndustryCodeSet = v; break;
+            case ImportField.MainLineCode: p.MainLineCode = v; break;
             case ImportField.IndustryDescription: p.IndustryDescription = v; break;
             case ImportField.RegistrationDate: p.RegistrationDate = v is null ? null : DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
             case ImportField.EndDate: p.EndDate = v is null ? null : DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture); break;

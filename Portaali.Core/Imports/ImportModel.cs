@@ -41,6 +41,7 @@ internal static class ImportModel
         b.Entity<CompanyProfile>(e =>
         {
             e.HasKey(x => x.CustomerId);
+            e.Property(x => x.MainLineCode).HasMaxLength(10);
             e.HasOne<Customer>().WithOne().HasForeignKey<CompanyProfile>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ImportSuggestion>(e =>
@@ -51,6 +52,8 @@ internal static class ImportModel
             e.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CustomerId, x.Kind, x.Code });
             e.HasIndex(x => x.ResolvedAt);
+            // A suggestion without a date showed as 1.1.0001: the database refuses one, whoever forgets the clock.
+            e.ToTable(t => t.HasCheckConstraint("CK_ImportSuggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'"));
         });
     }
 }

@@ -1,3 +1,5 @@
+using Portaali.Core.Common;
+
 namespace Portaali.Core.Imports;
 
 /// <summary>The "Imports" section of appsettings.</summary>
@@ -7,6 +9,8 @@ public class ImportOptions
 
     /// <summary>Uploads and the default pick-up folders live under this folder.</summary>
     public string DataFolder { get; set; } = "App_Data/imports";
+    /// <summary>The largest file an administrator may upload on Tuonnit; PRH's daily ZIP is a few hundred megabytes.</summary>
+    public int MaxUploadMegabytes { get; set; } = 500;
     /// <summary>Rows per transaction: a crash loses at most one batch, and the next run completes it.</summary>
     public int BatchSize { get; set; } = 100;
     /// <summary>The recurring jobs' cron schedules, read in <see cref="TimeZone"/>; an empty schedule switches the job off.</summary>
@@ -34,6 +38,10 @@ public class ImportOptions
     });
 
     public string UploadFolder => Path.Combine(DataFolder, "uploads");
+
+    /// <summary>What an upload for the source must be: a ZIP for PRH's bulk file, a CSV for the others.</summary>
+    public UploadRule UploadRuleOf(ImportSource source) =>
+        new([source == ImportSource.PrhBulk ? ".zip" : ".csv"], MaxUploadMegabytes * 1024L * 1024);
 }
 
 public class PrhOptions
@@ -47,6 +55,12 @@ public class PrhOptions
     public double BackoffSeconds { get; set; } = 5;
     /// <summary>Download the daily all_companies ZIP when the bulk folder holds none.</summary>
     public bool DownloadBulk { get; set; } = true;
+    /// <summary>The most the bulk file's JSON may expand to; PRH's daily file is a few gigabytes.</summary>
+    public long MaxUncompressedMegabytes { get; set; } = 20_000;
+    /// <summary>The most the bulk file's JSON may expand per compressed byte; PRH's JSON compresses about 10:1, a zip bomb 1000:1.</summary>
+    public int MaxCompressionRatio { get; set; } = 100;
+    /// <summary>The largest single company record; PRH's records are a few kilobytes. One record is all the import holds in memory.</summary>
+    public int MaxRecordKilobytes { get; set; } = 1024;
 }
 
 public class WorkPlacementOptions

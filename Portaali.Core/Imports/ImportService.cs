@@ -10,9 +10,14 @@ namespace Portaali.Core.Imports;
 
 public record ImportRunRow(int Id, ImportSource Source, ImportMode Mode, ImportTrigger Trigger, ImportStatus Status, string StartedByName,
     string? FileName, DateTime QueuedAt, DateTime? StartedAt, DateTime? FinishedAt, int? Total, int Done,
-    int Created, int Updated, int Unchanged, int Failed, string? Message, int? ResumedFromRunId, int? DryRunId)
+    int Created, int Updated, int Unchanged, int Failed, string? Message, int? ResumedFromRunId, int? DryRunId,
+    int Duplicates = 0, int Skipped = 0, int Resumed = 0)
 {
     public bool IsFinished => Status is not (ImportStatus.Queued or ImportStatus.Running);
+    /// <summary>Rows that matched a customer (or made one): the rest were skipped, rejected, repeated or done before.</summary>
+    public int Matched => Created + Updated + Unchanged;
+    /// <summary>Rows with a reason in the rejected-rows list: invalid, not applicable, or a repeated key.</summary>
+    public int Rejected => Failed + Duplicates;
 }
 
 public record ImportErrorRow(long Line, string? Key, string Message);
@@ -24,8 +29,6 @@ public record ImportChangeRow(long Line, int? CustomerId, string CustomerName, I
 public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, ImportJobs jobs, IImportQueue queue,
     IOptions<ImportOptions> options, TimeProvider clock, IImportSchedule schedule)
 {
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
-
     /// <summary>Runs newest first, paged in SQL.</summary>
     public async Task<PagedResult<ImportRunRow>> ListRunsAsync(int page, int pageSize, ImportSource? source = null, CancellationToken ct = default)
     {
@@ -85,19 +88,27 @@ public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
             AuditLog.ParseChanges(c.Changes))).ToList(), total);
     }
 
-    /// <summary>Keeps an uploaded file and queues a dry run or a run on it. Returns the run's id.</summary>
-    public async Task<int> StartUploadAsync(ImportSource source, string fileName, Stream content, ImportMode mode, CancellationToken ct = default)
+    /// <summary>What an upload for the source must be (type and size), for the page's file picker and its messages.</summary>
+    public UploadRule UploadRuleOf(ImportSource source) => options.Value.UploadRuleOf(source);
+
+    /// <summary>Keeps an uploaded file and queues a dry run or a run on it. Returns the run's id. A wrong type or a file over
+    /// the limit is refused with a message (by its declared size before reading, else as soon as it passes the limit); a
+    /// failed or cancelled upload leaves no file behind.</summary>
+    public async Task<int> StartUploadAsync(ImportSource source, string fileName, Stream content, ImportMode mode, CancellationToken ct = default,
+        long? size = null)
     {
         var actor = await guard.DemandAsync(Policies.Administer);
         if (!ImportJobs.FileSources.Contains(source)) throw new DomainException(CoreText.Get("ImportSourceNeedsNoFile"));
-        var safeName = Path.GetFileName(fileName);
-        var expected = source == ImportSource.PrhBulk ? ".zip" : ".csv";
-        if (!safeName.EndsWith(expected, StringComparison.OrdinalIgnoreCase)) throw new DomainException(CoreText.Get("ImportWrongFileType", expected));
-        Directory.CreateDirectory(options.Value.UploadFolder);
-        var path = Path.Combine(options.Value.UploadFolder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}-{safeName}");
-        await using (var file = File.Create(path))
-            await content.CopyToAsync(file, ct);
-        return await QueueAsync(source, mode, actor, safeName, path, null, ct);
+        var path = await Uploads.SaveAsync(content, options.Value.UploadFolder, fileName, size, UploadRuleOf(source), clock.GetUtcNow().UtcDateTime, ct);
+        try
+        {
+            return await QueueAsync(source, mode, actor, Path.GetFileName(fileName), path, null, ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>Queues a dry run or a run: on the oldest file in the source's pick-up folder, or against the PRH API.</summary>
@@ -180,7 +191,8 @@ public class ImportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
 
     private static IQueryable<ImportRunRow> Project(IQueryable<ImportRun> runs) =>
         runs.Select(r => new ImportRunRow(r.Id, r.Source, r.Mode, r.Trigger, r.Status, r.StartedByName, r.FileName, r.QueuedAt,
-            r.StartedAt, r.FinishedAt, r.Total, r.Done, r.Created, r.Updated, r.Unchanged, r.Failed, r.Message, r.ResumedFromRunId, r.DryRunId));
+            r.StartedAt, r.FinishedAt, r.Total, r.Done, r.Created, r.Updated, r.Unchanged, r.Failed, r.Message, r.ResumedFromRunId, r.DryRunId,
+            r.Duplicates, r.Skipped, r.Resumed));
 }
 
 public static class ImportStatusExtensions

@@ -1068,6 +1068,10 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<string>("IndustryDescription")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MainLineCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RegistrationDate")
                         .HasColumnType("TEXT");
 
@@ -1196,6 +1200,9 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<int?>("DryRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 
@@ -1224,7 +1231,13 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Resumed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ResumedFromRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -1319,7 +1332,10 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("CustomerId", "Kind", "Code");
 
-                    b.ToTable("ImportSuggestions");
+                    b.ToTable("ImportSuggestions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ImportSuggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'");
+                        });
                 });
 
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>

@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Auditing;
 using Portaali.Core.Classifications;
@@ -28,7 +28,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         var changes = ImportFields.Diff(customer, profile, data.Values());
         var industry = await IndustryChangeAsync(db, customer.Id, data, ctx, ct);
         if (industry.Change is not null) changes.Add(industry.Change);
-        var suggestions = await NewSuggestionsAsync(db, customer.Id, data, ct);
+        var suggestions = await NewSuggestionsAsync(db, customer.Id, data, ctx.Now, ct);
         changes.AddRange(suggestions.Select(s => new FieldChange(ImportChanges.SuggestionField, null, s.Reason)));
 
         if (ctx.Apply)
@@ -54,13 +54,17 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
 
     private sealed record IndustryChange(FieldChange? Change, Action? Apply);
 
-    /// <summary>Places the customer under the imported-industry node of its code; the college's own industry tree is left alone.</summary>
+    /// <summary>Places the customer under the imported-industry node of its code, one node per code set: a TOL 2025 main line
+    /// replaces an earlier TOL 2025 one but never the TOL 2008 node, and the college's own industry tree is left alone.</summary>
     private static async Task<IndustryChange> IndustryChangeAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
     {
         if (data.IndustryCode is null) return new(null, null);
-        var key = $"{IndustryRootKey}.{data.IndustryCodeSet ?? "TOIMI"}.{data.IndustryCode}";
-        var name = data.IndustryDescription is null ? data.IndustryCode : $"{data.IndustryCode} {data.IndustryDescription}";
-        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
+        var codeSet = (data.IndustryCodeSet ?? "TOIMI").Trim().ToUpperInvariant();
+        var setPrefix = $"{IndustryRootKey}.{codeSet}.";
+        var key = setPrefix + data.IndustryCode;
+        var described = data.IndustryDescription is null ? data.IndustryCode : $"{data.IndustryCode} {data.IndustryDescription}";
+        var name = $"{described} ({IndustryCodeSets.Label(codeSet)})";
+        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(setPrefix))
             .Include(k => k.Node).ToListAsync(ct);
         if (current.Count == 1 && current[0].Node!.SystemKey == key) return new(null, null);
         var change = new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Node!.Name)), name);
@@ -83,7 +87,8 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         return node;
     }
 
-    private static async Task<List<ImportSuggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, CancellationToken ct)
+    private static async Task<List<ImportSuggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
+        CancellationToken ct)
     {
         var reasons = new List<(string Code, string Reason)>();
         foreach (var s in data.Situations.Where(s => s.Code is "KONK" or "SELTILA"))
@@ -95,7 +100,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
             .Select(s => s.Code).ToListAsync(ct);
         existing.AddRange(db.ImportSuggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
         return reasons.Where(r => !existing.Contains(r.Code))
-            .Select(r => new ImportSuggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason })
+            .Select(r => new ImportSuggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason, CreatedAt = now })
             .ToList();
     }
 
@@ -145,12 +150,17 @@ public class PrhApiHandler(PrhClient client, IDbContextFactory<PortaaliDbContext
     }
 }
 
-/// <summary>Streams PRH's daily all_companies ZIP and takes in the companies that are our customers.</summary>
+/// <summary>Streams PRH's daily all_companies ZIP and takes in the companies that are our customers. Every record is
+/// accounted for: a record with a missing or wrongly checked Business ID is a rejected row, one that is not our customer is
+/// counted as skipped, a Business ID repeated in the file is a duplicate.</summary>
 public class PrhBulkHandler(IDbContextFactory<PortaaliDbContext> dbFactory) : PrhHandler
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
 
     public override ImportSource Source => ImportSource.PrhBulk;
+
+    /// <summary>Only the Business ID, read first: most records in the file are not our customers and need no more.</summary>
+    private sealed record IdOnly([property: JsonPropertyName("businessId")] PrhValue? BusinessId);
 
     /// <summary>The row's position is the record's ordinal in the file.</summary>
     public override async IAsyncEnumerable<ImportRow<PrhCompany>> ReadAsync(ImportContext ctx, [EnumeratorCancellation] CancellationToken ct)
@@ -160,35 +170,29 @@ public class PrhBulkHandler(IDbContextFactory<PortaaliDbContext> dbFactory) : Pr
             ours = (await db.Customers.AsNoTracking().Where(c => c.BusinessId != null && !c.IsPassive).Select(c => c.BusinessId!).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
 
-        using var zip = OpenZip(ctx.FilePath);
-        var entry = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            ?? throw new ImportFileException(CoreText.Get("PrhBulkNoJson"));
-        await using var stream = entry.Open();
-        await using var enumerator = JsonSerializer.DeserializeAsyncEnumerable<PrhCompany>(stream, Json, ct).GetAsyncEnumerator(ct);
         long ordinal = 0;
-        while (true)
+        await foreach (var record in PrhBulkFile.ReadRecordsAsync(ctx.FilePath, ctx.Options.Prh, ct))
         {
-            PrhCompany? company;
-            try
-            {
-                if (!await enumerator.MoveNextAsync()) break;
-                company = enumerator.Current;
-            }
-            catch (JsonException e)
-            {
-                throw new ImportFileException(CoreText.Get("PrhBulkBadJson", ordinal + 1, e.Message));
-            }
             ordinal++;
-            if (company?.BusinessId?.Value?.Trim() is { } id && ours.Contains(id))
-                yield return Row(ordinal, company);
+            var id = Deserialize<IdOnly>(record.Span, ordinal)?.BusinessId?.Value?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                yield return new ImportRow<PrhCompany>(ordinal, [], null, CoreText.Get("PrhNoBusinessId"));
+                continue;
+            }
+            var (valid, error) = PrhMapping.CheckBusinessId(id);
+            if (valid is null)
+                yield return new ImportRow<PrhCompany>(ordinal, [], null, error);
+            else if (!ours.Contains(valid))
+                yield return ImportRow<PrhCompany>.Skipped(ordinal);
+            else
+                yield return Row(ordinal, Deserialize<PrhCompany>(record.Span, ordinal)!);
         }
     }
 
-    private static ZipArchive OpenZip(string? path)
+    private static T? Deserialize<T>(ReadOnlySpan<byte> json, long ordinal)
     {
-        if (path is null || !File.Exists(path)) throw new ImportFileException(CoreText.Get("ImportFileMissing", path ?? "–"));
-        try { return ZipFile.OpenRead(path); }
-        catch (InvalidDataException) { throw new ImportFileException(CoreText.Get("PrhBulkNotZip", Path.GetFileName(path))); }
+        try { return JsonSerializer.Deserialize<T>(json, Json); }
+        catch (JsonException e) { throw new ImportFileException(CoreText.Get("PrhBulkBadJson", ordinal, e.Message)); }
     }
 }
-

@@ -32,8 +32,10 @@ public record PrhCompanyData(
     [
         new(ImportField.Name, Name),
         new(ImportField.CompanyForm, CompanyForm),
-        new(ImportField.IndustryCode, IndustryCode),
-        new(ImportField.IndustryCodeSet, IndustryCodeSet),
+        // The register's main line keeps its own code set; only a TOL 2008 (TOIMI3) code may go to the customer's TOL 2008 field.
+        new(ImportField.MainLineCode, IndustryCode),
+        new(ImportField.IndustryCodeSet, IndustryCode is null ? null : IndustryCodeSet),
+        new(ImportField.IndustryCode, IndustryCodeSets.IsTol2008(IndustryCodeSet) ? IndustryCode : null),
         new(ImportField.IndustryDescription, IndustryDescription),
         new(ImportField.Website, Website),
         new(ImportField.VisitingStreet, Visiting?.Street),

@@ -47,7 +47,7 @@ public class CustomerImportInfoTests : ComponentHarness
             customer.IndustryCode = "28110";
             db.CompanyProfiles.Add(new CompanyProfile
             {
-                CustomerId = id, FormerNames = "Mäkelän Konepaja Oy; Konepaja Mäkelä Ky", IndustryCodeSet = "TOIMI3",
+                CustomerId = id, FormerNames = "Mäkelän Konepaja Oy; Konepaja Mäkelä Ky", MainLineCode = "28110", IndustryCodeSet = "TOIMI3",
                 IndustryDescription = "Moottorien ja turbiinien valmistus", Situations = "KONK 2025-11-03",
                 RegistrationDate = new DateOnly(1998, 5, 4), RegistryLastModified = new DateTime(2025, 11, 4),
                 UpdatedAt = new DateTime(2026, 3, 10, 0, 30, 0, DateTimeKind.Utc),
@@ -62,7 +62,7 @@ public class CustomerImportInfoTests : ComponentHarness
         Assert.Equal("Konkurssissa 3.11.2025 alkaen", card.QuerySelector("[data-testid=profile-situations]")!.TextContent.Trim());
         var mainLine = card.QuerySelector("[data-testid=profile-main-line]")!.TextContent;
         Assert.Contains("28110 Moottorien ja turbiinien valmistus", mainLine);
-        Assert.Contains("koodisto TOIMI3", mainLine);
+        Assert.Contains("(TOL 2008)", mainLine);
         Assert.Contains("4.5.1998", card.TextContent);
         Assert.Equal("Päivitetty YTJ:stä 10.3.2026 · Lähde: PRH/YTJ, CC BY 4.0", Text(card.QuerySelector("[data-testid=profile-source]")!));
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
+using Portaali.Tests.Support;
 using Portaali.Web.Components.Pages.Admin.Imports;
 using Portaali.Web.Imports;
 
@@ -28,12 +29,14 @@ public class ImportOverviewTests : ComponentHarness
         Services.AddSingleton<IImportSchedule, NightlyPrhSchedule>();
     }
 
-    private async Task<int> AddRunAsync(ImportSource source, ImportMode mode, ImportStatus status)
+    private async Task<int> AddRunAsync(ImportSource source, ImportMode mode, ImportStatus status, int created = 2, int updated = 5, int failed = 1,
+        int duplicates = 0)
     {
         var run = new ImportRun
         {
             Source = source, Mode = mode, Trigger = ImportTrigger.Scheduled, Status = status, StartedByName = "Ajastus",
-            QueuedAt = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), Created = 2, Updated = 5, Failed = 1,
+            QueuedAt = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), Created = created, Updated = updated, Failed = failed,
+            Duplicates = duplicates,
         };
         await WithDbAsync(db => { db.ImportRuns.Add(run); return db.SaveChangesAsync(); });
         return run.Id;
@@ -67,6 +70,25 @@ public class ImportOverviewTests : ComponentHarness
 
         await overview.Find("[data-testid=import-attention] button").ClickAsync(new MouseEventArgs());
         Assert.Equal(failed, opened);
+    }
+
+    [Theory]
+    [InlineData("fi", "1 uusi, 2 päivitettyä, 2 hylättyä", "2 uutta, 1 päivitetty, 1 hylätty", "ei muutoksia")]
+    [InlineData("en", "1 new, 2 updated, 2 rejected", "2 new, 1 updated, 1 rejected", "no changes")]
+    public async Task Latest_runs_counts_read_as_words_in_singular_and_plural(string language, string prh, string top, string nothing)
+    {
+        using var _ = language == "fi" ? UiCulture.Finnish() : UiCulture.English();
+        await SignInAsync(UserGroup.Administrator);
+        await AddRunAsync(ImportSource.PrhApi, ImportMode.Apply, ImportStatus.CompletedWithErrors, created: 1, updated: 2, failed: 1, duplicates: 1);
+        await AddRunAsync(ImportSource.WorkPlacementCsv, ImportMode.Apply, ImportStatus.CompletedWithErrors, created: 2, updated: 1, failed: 1);
+        await AddRunAsync(ImportSource.BusinessInfoCsv, ImportMode.Apply, ImportStatus.Succeeded, created: 0, updated: 0, failed: 0);
+
+        var overview = Render<ImportOverview>();
+        overview.WaitForAssertion(() => Assert.Equal(3, overview.FindAll("[data-testid=import-overview-counts]").Count));
+
+        var counts = overview.FindAll("[data-testid=import-overview-counts]").Select(Text).ToList();
+        Assert.Equal([prh, nothing, top], counts);
+        Assert.DoesNotContain("+", overview.Find("[data-testid=import-overview]").TextContent);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public class RunProgressTests : ComponentHarness
 
         var cut = Render<RunProgress>(p => p.Add(x => x.Run, run).Add(x => x.OnApply, id => applied = id));
 
-        Assert.Equal("1 lisätty 1 muutettu 0 ennallaan 1 virhettä", Text(cut.Find("[data-testid=run-summary]")));
+        Assert.Equal("3 riviä luettu: 1 uusi, 1 päivitetty, 1 hylätty", Text(cut.Find("[data-testid=run-summary]")));
         var error = cut.WaitForElement("[data-testid=run-errors] tbody tr");
         Assert.Equal(["5", "TOP-504", "1234567-2: Y-tunnuksen tarkistusmerkki ei täsmää – tarkista numerot."],
             error.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));

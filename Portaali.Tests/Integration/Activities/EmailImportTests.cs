@@ -74,4 +74,53 @@ public class EmailImportTests : HarnessTest
         var error = await Assert.ThrowsAsync<DomainException>(() => H.EmailImport.ParseAsync(new MemoryStream([0x50, 0x4B, 0x03, 0x04, 0, 0, 0])));
         Assert.Contains(".eml", error.Message);
     }
+
+    private static MemoryStream HtmlEml(string html) =>
+        new(Encoding.UTF8.GetBytes(
+            "From: pekka.virtanen@virtasenkuljetus.fi\r\nTo: minna.lehtonen@omnia-demo.fi\r\nSubject: Tarjous\r\n" +
+            "Date: Thu, 05 Mar 2026 14:20:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n" +
+            "Content-Transfer-Encoding: 8bit\r\n\r\n" + html));
+
+    [Fact]
+    public async Task A_2_MB_body_of_unclosed_tags_becomes_text_with_bounded_work()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        var hostile = "<p>Hei Minna,</p>" + string.Concat(Enumerable.Repeat("<div><b>x", 200_000)) + string.Concat(Enumerable.Repeat("<b x", 50_000));
+        using var generous = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // WaitAsync: a conversion that ignored the token would still fail the test at 30 s instead of holding it for minutes.
+        var proposal = await H.EmailImport.ParseAsync(HtmlEml(hostile), generous.Token).WaitAsync(generous.Token);
+
+        Assert.Contains("Hei Minna,\n\nx\nx\nx", proposal.Body);
+        Assert.InRange(proposal.Body.Length, 19_000, 20_000);
+    }
+
+    [Fact]
+    public async Task An_HTML_mail_becomes_readable_memo_text()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+
+        var proposal = await H.EmailImport.ParseAsync(HtmlEml(
+            "<html><head><style>p{color:red}</style><script>alert(1)</script></head><body><p>Hei Minna,</p>" +
+            "<p>kiitos tarjouksesta.<br>Hyväksymme sen.</p><p>Lisää <a href='https://x.fi'>koulutussivuillamme</a>.</p></body></html>"));
+
+        Assert.EndsWith("Hei Minna,\n\nkiitos tarjouksesta.\nHyväksymme sen.\n\nLisää koulutussivuillamme.", proposal.Body);
+        Assert.DoesNotContain("alert", proposal.Body);
+        Assert.DoesNotContain("color", proposal.Body);
+    }
+
+    [Fact]
+    public async Task An_upload_that_is_not_an_eml_file_or_too_large_is_refused_with_a_message()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        using var _ = UiCulture.Finnish();
+
+        var wrongType = await Assert.ThrowsAsync<DomainException>(() => H.EmailImport.ParseUploadAsync("tarjous.pdf", 1000, new MemoryStream(new byte[1000])));
+        var declaredTooLarge = await Assert.ThrowsAsync<DomainException>(() => H.EmailImport.ParseUploadAsync("viesti.eml", 12 * 1024 * 1024, new MemoryStream()));
+        var tooLarge = await Assert.ThrowsAsync<DomainException>(() => H.EmailImport.ParseUploadAsync("viesti.eml", null, new MemoryStream(new byte[11 * 1024 * 1024])));
+
+        Assert.Equal("tarjous.pdf ei ole sallittua tyyppiä: valitse .eml-tiedosto.", wrongType.Message);
+        Assert.Equal("viesti.eml on liian suuri (12 Mt); suurin sallittu koko on 10 Mt.", declaredTooLarge.Message);
+        Assert.StartsWith("viesti.eml on liian suuri (> 10", tooLarge.Message);
+    }
 }

@@ -52,8 +52,9 @@ public class CsvImportTests : IAsyncLifetime
         var run = await UploadAndRunAsync(ImportSource.BusinessInfoCsv, "business-info-1252.csv");
 
         Assert.Equal(ImportStatus.CompletedWithErrors, run.Status);
-        Assert.Equal((2, 0, 4), (run.Updated, run.Unchanged, run.Failed));
+        Assert.Equal((2, 0, 3, 1), (run.Updated, run.Unchanged, run.Failed, run.Duplicates));
         Assert.Equal(6, run.Total);
+        Assert.Equal(run.Done, run.Updated + run.Unchanged + run.Failed + run.Duplicates);
         var errors = (await h.Service<ImportService>().GetErrorsAsync(run.Id, 0, 50)).Items;
         Assert.Equal([4L, 5, 6, 7], errors.Select(e => e.Line));
         Assert.Equal("Rivillä on 3 kenttää, otsikkorivillä 6.", errors[0].Message);

@@ -46,4 +46,22 @@ public class ImportDemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDa
             Assert.True(profile!.Situations.Count == 1 || profile.EndDate is not null, $"{s.CustomerName} shows no reason in its profile");
         }
     }
+
+    [Fact]
+    public async Task The_seeded_PRH_run_is_on_record_and_the_suggestions_and_profiles_come_from_it()
+    {
+        using var _ = UiCulture.Finnish();
+        await using var db = H.Db();
+        var run = await db.ImportRuns.SingleAsync();
+        Assert.Equal((ImportSource.PrhApi, ImportMode.Apply, ImportStatus.Succeeded), (run.Source, run.Mode, run.Status));
+        var profiles = await db.CompanyProfiles.CountAsync();
+        Assert.Equal((profiles, profiles, 3), (run.Done, run.Updated + run.Unchanged, run.Updated));
+        Assert.All(await db.CompanyProfiles.Select(p => p.UpdatedAt).Distinct().ToListAsync(), at => Assert.Equal(run.StartedAt, at));
+        Assert.All(await db.ImportSuggestions.ToListAsync(), s => Assert.Equal((run.Id, run.StartedAt), (s.RunId, (DateTime?)s.CreatedAt)));
+        Assert.Equal(3, await db.ImportChanges.CountAsync(c => c.RunId == run.Id));
+
+        var prh = new ImportRunRow(run.Id, run.Source, run.Mode, run.Trigger, run.Status, run.StartedByName, run.FileName, run.QueuedAt,
+            run.StartedAt, run.FinishedAt, run.Total, run.Done, run.Created, run.Updated, run.Unchanged, run.Failed, run.Message, null, null);
+        Assert.Equal("3 päivitettyä", ImportCountText.Short(prh));
+    }
 }

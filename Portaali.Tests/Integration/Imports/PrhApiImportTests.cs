@@ -50,6 +50,8 @@ public class PrhApiImportTests : IAsyncLifetime
         Assert.Contains(change.Changes, c => c is { Field: "Name", Old: "Vanha Nimi Oy", New: "Uusi Nimi Oy" });
         Assert.Contains(change.Changes, c => c is { Field: "Website", Old: "https://vanha.fi", New: "https://www.uusinimi.fi" });
         Assert.Contains(change.Changes, c => c is { Field: "IndustryCodeSet", Old: null, New: "TOIMI4" });
+        Assert.Contains(change.Changes, c => c is { Field: "MainLineCode", Old: null, New: "62010" });
+        Assert.DoesNotContain(change.Changes, c => c.Field == "IndustryCode"); // a TOL 2025 code is not a TOL 2008 code
         Assert.Contains(change.Changes, c => c.Field == "Suggestion");
         await using (var db = h.Db())
         {
@@ -65,10 +67,10 @@ public class PrhApiImportTests : IAsyncLifetime
         var details = await h.Customers.GetAsync(customer.Id);
         Assert.Equal("Uusi Nimi Oy", details.Name);
         Assert.Equal("Oy", details.CompanyForm);
-        Assert.Equal("62010", details.IndustryCode);
+        Assert.Null(details.IndustryCode);
         Assert.Equal("Mannerheimintie 12 B 34, 00100 Helsinki", details.VisitingAddress.ToString());
         Assert.Equal("PL 123, 00101 Helsinki", details.PostalAddress.ToString());
-        Assert.Contains(details.Classifications, k => k.Path == "Toimiala (YTJ) › 62010 Ohjelmistojen suunnittelu ja valmistus");
+        Assert.Contains(details.Classifications, k => k.Path == "Toimiala (YTJ) › 62010 Ohjelmistojen suunnittelu ja valmistus (TOL 2025)");
         Assert.False(details.IsPassive); // flagged, never passivated silently
         await using var check = h.Db();
         var profile = await check.CompanyProfiles.SingleAsync();
