@@ -26,6 +26,12 @@ public class EditDialogJourneyTests(PortaaliServer server)
         await Expect(question).ToHaveCountAsync(0);
         await Expect(page.Locator("#activity-memo")).ToHaveValueAsync(memo);
 
+        // A click outside the dialog asks too.
+        await page.Locator(".mud-overlay-dialog").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await Expect(question).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jatka muokkausta" }).ClickAsync();
+        await Expect(page.Locator("#activity-memo")).ToHaveValueAsync(memo);
+
         await page.Locator("#activity-memo").PressAsync("Escape");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hylkää muutokset" }).ClickAsync();
         await Expect(page.GetByTestId("activity-dialog")).ToHaveCountAsync(0);

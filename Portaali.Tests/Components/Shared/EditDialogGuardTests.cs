@@ -5,6 +5,7 @@ using Portaali.Core.Contacts;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Activities;
 using Portaali.Web.Components.Pages.Customers;
+using Portaali.Web.Components.Shared;
 
 namespace Portaali.Tests.Components.Shared;
 
@@ -23,7 +24,7 @@ public class EditDialogGuardTests : ComponentHarness
     }
 
     private Task PressEscapeAsync() =>
-        Providers.InvokeAsync(() => Providers.FindComponents<MudDialog>()[0].Instance.OnKeyDown.InvokeAsync(new KeyboardEventArgs { Key = "Escape" }));
+        Providers.FindComponent<EditDialog>().Instance.OnEscapeAsync();
 
     private Task ClickAsync(string buttonText) =>
         Providers.FindAll("button").Single(b => b.TextContent.Trim() == buttonText).ClickAsync(new MouseEventArgs());
