@@ -17,6 +17,7 @@ public class EditDialogJourneyTests(PortaaliServer server)
         await PortaaliServer.WaitForInteractiveAsync(page);
 
         await page.GetByTestId("add-activity").ClickAsync();
+        await DialogReadyAsync(page);
         await page.Locator("#activity-memo").FillAsync(memo);
         await page.Locator("#activity-memo").PressAsync("Escape");
 
@@ -38,6 +39,7 @@ public class EditDialogJourneyTests(PortaaliServer server)
 
         // Nothing typed: Escape just closes.
         await page.GetByTestId("add-activity").ClickAsync();
+        await DialogReadyAsync(page);
         await page.Locator("#activity-title").FocusAsync();
         await page.Locator("#activity-title").PressAsync("Escape");
         await Expect(page.GetByTestId("activity-dialog")).ToHaveCountAsync(0);
@@ -53,6 +55,7 @@ public class EditDialogJourneyTests(PortaaliServer server)
         await page.GotoAsync("/activities/open");
         await PortaaliServer.WaitForInteractiveAsync(page);
         await page.GetByTestId("add-activity").ClickAsync();
+        await DialogReadyAsync(page);
         await page.Locator("#activity-title").FillAsync(title);
         await page.Locator("#activity-memo").FillAsync(memo);
 
@@ -81,4 +84,7 @@ public class EditDialogJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("draft-offer")).ToHaveCountAsync(0);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('portaali-draft:')).length"));
     }
+
+    /// <summary>The dialog's Escape and draft hooks are attached a moment after it appears; a key pressed before is not seen.</summary>
+    private static Task DialogReadyAsync(IPage page) => Expect(page.Locator(".mud-dialog[data-edit-dialog=ready]")).ToHaveCountAsync(1);
 }

@@ -13,6 +13,10 @@ export function onEscape(element, dotNet) {
     listeners.set(element, { dialog, onKeyDown });
 }
 
+export function ready(element) {
+    (element.closest(".mud-dialog") ?? element).dataset.editDialog = "ready";
+}
+
 export function off(element) {
     const listener = listeners.get(element);
     if (listener) listener.dialog.removeEventListener("keydown", listener.onKeyDown);
