@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Auditing;
 using Portaali.Core.Calendar;
+using Portaali.Core.Common;
 using Portaali.Core.Data;
 using Portaali.Core.Security;
 
@@ -62,7 +63,7 @@ internal static class ActivityAudit
     {
         ["ActivityTitle"] = s.Title,
         ["StartsAt"] = HelsinkiTime.ToLocal(s.StartsAtUtc).ToString("d.M.yyyy HH:mm"),
-        ["Duration"] = s.DurationMinutes + " min",
+        ["Duration"] = Duration.Format(s.DurationMinutes),
         ["Customer"] = s.CustomerId is { } c ? names.Customers.GetValueOrDefault(c) : null,
         ["Keyword"] = s.KeywordId is { } k ? names.Keywords.GetValueOrDefault(k) : null,
         ["Status"] = s.Status.ToString(),

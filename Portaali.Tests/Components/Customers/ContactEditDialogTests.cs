@@ -45,7 +45,7 @@ public class ContactEditDialogTests : ComponentHarness
     public async Task Only_the_missing_name_is_reported()
     {
         var (_, dialog) = await AddContactDialogAsync();
-        Providers.Find("#contact-firstname").Change("Maija");
+        Providers.Find("#contact-firstname").Input("Maija");
 
         await ClickSaveAsync();
 
@@ -59,7 +59,7 @@ public class ContactEditDialogTests : ComponentHarness
     public async Task Malformed_email_shows_the_email_message_and_nothing_is_saved()
     {
         var (_, dialog) = await AddContactDialogAsync(new ContactEdit { FirstName = "Maija", LastName = "Virtanen" });
-        Providers.Find("#contact-email").Change("maija.virtanen@");
+        Providers.Find("#contact-email").Input("maija.virtanen@");
 
         await ClickSaveAsync();
 
@@ -72,7 +72,7 @@ public class ContactEditDialogTests : ComponentHarness
     public async Task Valid_contact_is_saved_for_the_customer()
     {
         var (customerId, dialog) = await AddContactDialogAsync(new ContactEdit { FirstName = "Maija", LastName = "Virtanen" });
-        Providers.Find("#contact-email").Change("maija.virtanen@virtanen.fi");
+        Providers.Find("#contact-email").Input("maija.virtanen@virtanen.fi");
 
         await ClickSaveAsync();
 

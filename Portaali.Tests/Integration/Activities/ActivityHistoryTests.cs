@@ -37,7 +37,7 @@ public class ActivityHistoryTests : HarnessTest
         Assert.Equal("Käynti", New(row, "ActivityType"));
         Assert.Equal("Käynti: koulutustarpeet", New(row, "ActivityTitle"));
         Assert.Equal("11.3.2026 10:00", New(row, "StartsAt"));
-        Assert.Equal("90 min", New(row, "Duration"));
+        Assert.Equal("1 h 30 min", New(row, "Duration"));
         Assert.Equal("Open", New(row, "Status"));
         Assert.Equal("Janne Koskela, Minna Lehtonen", New(row, "Participants"));
         Assert.Equal("Pekka Virtanen", New(row, "Contacts"));
@@ -124,7 +124,7 @@ public class ActivityHistoryTests : HarnessTest
         Assert.Equal(["Activity", "StartsAt", "Duration", "Memo"], row.Changes.Select(c => c.Field));
         Assert.Equal("Käynti (11.3.2026)", New(row, "Activity"));
         Assert.Equal(("11.3.2026 10:00", "11.3.2026 13:00"), (Old(row, "StartsAt"), New(row, "StartsAt")));
-        Assert.Equal(("60 min", "120 min"), (Old(row, "Duration"), New(row, "Duration")));
+        Assert.Equal(("1 h", "2 h"), (Old(row, "Duration"), New(row, "Duration")));
         // The memo is cut to the part that changed, so a long memo does not flood the history.
         Assert.EndsWith("Tarjous trukkikoulutuksesta", Old(row, "Memo"));
         Assert.EndsWith("Tarjous hitsauskoulutuksesta", New(row, "Memo"));
