@@ -63,8 +63,7 @@ public class EditDialogJourneyTests(PortaaliServer server)
         await server.RestartAsync();
 
         // The dead circuit cannot be resumed, so the page reloads itself once the server answers again.
-        await page.WaitForFunctionAsync("() => !window.beforeRestart && document.body.dataset.interactive === 'true'",
-            null, new() { Timeout = 180_000, PollingInterval = 500 });
+        await PortaaliServer.WaitUntilAsync(page, "!window.beforeRestart && document.body.dataset.interactive === 'true'", 180_000);
         await PortaaliServer.WaitForInteractiveAsync(page);
         await page.GetByTestId("add-activity").ClickAsync();
 
