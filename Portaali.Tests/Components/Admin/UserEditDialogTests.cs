@@ -16,8 +16,8 @@ public class UserEditDialogTests : ComponentHarness
     {
         await SignInAsync(UserGroup.Administrator);
         var dialog = await ShowDialogAsync(new DialogParameters<UserEditDialog>());
-        Providers.Find("#user-name").Change("Outi Uusi");
-        Providers.Find("#user-email").Change("Outi.Uusi@aikuisopisto.fi");
+        Providers.Find("#user-name").Input("Outi Uusi");
+        Providers.Find("#user-email").Input("Outi.Uusi@aikuisopisto.fi");
 
         await ClickSaveAsync();
 
@@ -32,8 +32,8 @@ public class UserEditDialogTests : ComponentHarness
         await SignInAsync(UserGroup.Administrator);
         var minna = await AddUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
         var dialog = await ShowDialogAsync(new DialogParameters<UserEditDialog>());
-        Providers.Find("#user-name").Change("Toinen Minna");
-        Providers.Find("#user-email").Change(minna.Email.ToUpperInvariant());
+        Providers.Find("#user-name").Input("Toinen Minna");
+        Providers.Find("#user-email").Input(minna.Email.ToUpperInvariant());
 
         await ClickSaveAsync();
 
@@ -56,5 +56,21 @@ public class UserEditDialogTests : ComponentHarness
             Assert.Contains("Sähköposti on pakollinen.", Providers.Markup);
         });
         Assert.False(dialog.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Escape_on_a_typed_new_user_asks_before_the_typing_is_thrown_away()
+    {
+        await SignInAsync(UserGroup.Administrator);
+        var dialog = await ShowDialogAsync(new DialogParameters<UserEditDialog>());
+        Providers.Find("#user-name").Input("Outi Uusi");
+
+        _ = Providers.FindComponent<Portaali.Web.Components.Shared.EditDialog>().Instance.OnEscapeAsync();
+
+        Providers.WaitForAssertion(() => Assert.Contains("Hylätäänkö muutokset?", Providers.Markup));
+        await Providers.FindAll("button").Single(b => b.TextContent.Trim() == "Jatka muokkausta").ClickAsync(new MouseEventArgs());
+        Providers.WaitForAssertion(() => Assert.DoesNotContain("Hylätäänkö muutokset?", Providers.Markup));
+        Assert.False(dialog.Result.IsCompleted);
+        Assert.Equal("Outi Uusi", Providers.Find("#user-name").GetAttribute("value"));
     }
 }
