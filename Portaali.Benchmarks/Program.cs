@@ -232,7 +232,7 @@ namespace Portaali.Benchmarks
                 $"| {r.Name} | {r.Iterations} | {r.MedianMs.ToString("0.0", inv)} | {r.P95Ms.ToString("0.0", inv)} | {Bytes(r.AllocatedBytes)} | {(r.MedianMs <= r.TargetMs ? "✓" : "✗")} < {r.TargetMs.ToString("0", inv)} ms |"));
             lines.AddRange([
                 "",
-                "What the numbers say: every screen an account manager waits for answers in well under 20 ms on the",
+                "What the numbers say: every screen an account manager waits for answers within its 50 ms target on the",
                 "4,000-customer base (SQLite on disk, two cores); the full-text activity search uses the FTS5 index",
                 "(see docs/activities.md); the Excel export of the capped activity list takes a fraction of a second.",
                 "The PRH bulk row shows the import streams the daily file: ~190 MiB of JSON passes through with the",
