@@ -32,7 +32,9 @@ public static class SecurityHeaders
             : "";
         return app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: Razor writes '+' in an attribute as "&#x2B;", which made the page's nonce differ in one
+            // request of about four (the browser decodes it, but the markup and the header no longer match as text).
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var dashboard = context.Request.Path.StartsWithSegments(JobsSetup.DashboardPath);
             context.Response.OnStarting(() =>
