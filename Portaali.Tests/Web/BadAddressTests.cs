@@ -49,6 +49,22 @@ public class BadAddressTests : IDisposable
     }
 
     [Theory]
+    [InlineData("fi")]
+    [InlineData("en")]
+    public async Task A_colleagues_id_opens_their_hours_and_only_plain_digits_are_an_id(string ui)
+    {
+        var minna = await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
+        var janne = await factory.AddUserAsync("Janne Koskela", UserGroup.AccountManager);
+        var client = factory.ClientFor(minna);
+        client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3Dfi-FI%7Cuic%3D{ui}");
+        var notFound = ui == "fi" ? "Osoitteen henkilöä ei löytynyt" : "The person in the address";
+
+        Assert.DoesNotContain(notFound, WebUtility.HtmlDecode(await client.GetStringAsync($"/hours?user={janne.Id}")));
+        Assert.Contains(notFound, WebUtility.HtmlDecode(await client.GetStringAsync($"/hours?user=%2B{janne.Id}")));
+        Assert.Contains(notFound, WebUtility.HtmlDecode(await client.GetStringAsync($"/hours?user=%20{janne.Id}")));
+    }
+
+    [Theory]
     [InlineData("9999-12-31")]
     [InlineData("0001-01-01")]
     [InlineData("tomorrow")]
