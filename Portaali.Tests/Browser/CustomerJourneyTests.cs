@@ -60,6 +60,8 @@ public class CustomerJourneyTests(PortaaliServer server)
         var page = await server.SignInAsync(AccountManager);
         await page.GotoAsync("/calendar");
         await PortaaliServer.WaitForInteractiveAsync(page);
+        // The window a person types in has the focus; pages left open by earlier tests in this browser may hold it otherwise.
+        await page.BringToFrontAsync();
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync(customer.BusinessId!); // straight away, as people do
         await Expect(page.Locator("#quick-search")).ToBeFocusedAsync();
