@@ -33,6 +33,7 @@ public static class DatabaseSetup
         services.AddScoped<EmailImportService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<WeeklyHoursService>();
+        services.AddScoped<Offers.OfferService>();
         services.AddPortaaliImports();
         return services;
     }

@@ -39,6 +39,15 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Imports.ImportFieldMapping> ImportFieldMappings => Set<Imports.ImportFieldMapping>();
     public DbSet<Imports.CompanyProfile> CompanyProfiles => Set<Imports.CompanyProfile>();
     public DbSet<Imports.ImportSuggestion> ImportSuggestions => Set<Imports.ImportSuggestion>();
+    public DbSet<Offers.ProductGroup> ProductGroups => Set<Offers.ProductGroup>();
+    public DbSet<Offers.Product> Products => Set<Offers.Product>();
+    public DbSet<Offers.ProductResponsible> ProductResponsibles => Set<Offers.ProductResponsible>();
+    public DbSet<Offers.Offer> Offers => Set<Offers.Offer>();
+    public DbSet<Offers.OfferLine> OfferLines => Set<Offers.OfferLine>();
+    public DbSet<Offers.OfferResponsible> OfferResponsibles => Set<Offers.OfferResponsible>();
+    public DbSet<Offers.OfferAttachment> OfferAttachments => Set<Offers.OfferAttachment>();
+    public DbSet<Offers.Order> Orders => Set<Offers.Order>();
+    public DbSet<Offers.SalesTarget> SalesTargets => Set<Offers.SalesTarget>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -112,6 +121,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
         Imports.ImportModel.Configure(b);
+        Portaali.Core.Offers.OffersModel.Configure(b);
         ConfigureActivities(b);
     }
 

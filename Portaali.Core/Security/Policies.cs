@@ -13,6 +13,14 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ApproveKeyAccounts = nameof(ApproveKeyAccounts);
     public const string SetSegments = nameof(SetSegments);
+    /// <summary>Make offers, accept or lose them, record orders and move them into delivery.</summary>
+    public const string Sell = nameof(Sell);
+    /// <summary>The sales assistant's billing list: mark orders in delivery invoiced.</summary>
+    public const string Invoice = nameof(Invoice);
+    /// <summary>Keep the product register (fields of education and trainings).</summary>
+    public const string ManageProducts = nameof(ManageProducts);
+    /// <summary>Set the account managers' yearly euro targets.</summary>
+    public const string ManageSalesTargets = nameof(ManageSalesTargets);
 
     public static readonly string[] Administrators =
         [nameof(UserGroup.Administrator), nameof(UserGroup.DeputyAdministrator)];
@@ -28,6 +36,14 @@ public static class Policies
         options.AddPolicy(SetSegments, p => p.RequireRole(
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
              nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing)]));
+        options.AddPolicy(Sell, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
+             nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing), nameof(UserGroup.ProductManager),
+             nameof(UserGroup.ServiceOperations), nameof(UserGroup.RegionalCoordinator)]));
+        options.AddPolicy(Invoice, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.ServiceOperations), nameof(UserGroup.SalesAndMarketing)]));
+        options.AddPolicy(ManageProducts, p => p.RequireRole([.. Administrators, nameof(UserGroup.ProductManager)]));
+        options.AddPolicy(ManageSalesTargets, p => p.RequireRole([.. Administrators, nameof(UserGroup.Management)]));
         options.FallbackPolicy = null;
     }
 }
