@@ -34,6 +34,7 @@ public static class DatabaseSetup
         services.AddScoped<CalendarService>();
         services.AddScoped<WeeklyHoursService>();
         services.AddScoped<Offers.OfferService>();
+        services.AddScoped<Offers.ProductService>();
         services.AddPortaaliImports();
         return services;
     }

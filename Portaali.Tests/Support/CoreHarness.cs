@@ -40,6 +40,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public Portaali.Core.Calendar.CalendarService Calendar => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.CalendarService>();
     public Portaali.Core.Calendar.WeeklyHoursService WeeklyHours => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.WeeklyHoursService>();
     public Portaali.Core.Offers.OfferService Offers => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.OfferService>();
+    public Portaali.Core.Offers.ProductService Products => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.ProductService>();
 
     private CoreHarness(string databasePath, ServiceProvider root, TestCurrentUser currentUser, FixedClock clock)
     {
