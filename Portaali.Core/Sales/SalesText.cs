@@ -8,7 +8,14 @@ namespace Portaali.Core.Sales;
 /// <summary>Names the sales reports and their exports print, in the UI language.</summary>
 public static class SalesText
 {
-    public static string TypeName(OfferType type) => CoreText.Get("SalesType" + type);
+    public static string TypeName(OfferType type) => type switch
+    {
+        OfferType.Apprenticeship => CoreText.Get("SalesTypeApprenticeship"),
+        OfferType.LabourPolicy => CoreText.Get("SalesTypeLabourPolicy"),
+        OfferType.StaffTraining => CoreText.Get("SalesTypeStaffTraining"),
+        OfferType.ServiceOrder => CoreText.Get("SalesTypeServiceOrder"),
+        _ => type.ToString(),
+    };
 
     /// <summary>"tammikuu 2026" / "January 2026": the month in the UI language.</summary>
     public static string MonthName(int year, int month) =>
