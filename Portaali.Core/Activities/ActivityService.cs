@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Calendar;
 using Portaali.Core.Common;
@@ -261,6 +260,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// <summary>The browse result as an Excel workbook (at most <see cref="MaxExportRows"/> rows).</summary>
     public async Task<byte[]> ExportAsync(ActivityQuery query, CancellationToken ct = default)
     {
+        using var stream = new MemoryStream();
+        await ExportAsync(query, stream, ct);
+        return stream.ToArray();
+    }
+
+    /// <summary>The browse result as an Excel workbook written into <paramref name="output"/>.</summary>
+    public async Task ExportAsync(ActivityQuery query, Stream output, CancellationToken ct = default)
+    {
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Sort(Filter(db, db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows)
@@ -270,41 +277,23 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                 a.Status, a.Memo, a.ResolutionNote, Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
             }).ToListAsync(ct);
 
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add(CoreText.Get("ActivitiesSheet"));
-        string[] headers = ["ExportDate", "ExportTime", "ExportHours", "ExportType", "ExportKeyword", "ExportTitle", "ExportCustomer",
-            "ExportStatus", "ExportParticipants", "ExportMemo", "ExportResolution"];
-        double[] widths = [12, 8, 8, 22, 18, 40, 36, 12, 30, 80, 40];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = CoreText.Get(headers[c]);
-            sheet.Column(c + 1).Width = widths[c]; // explicit widths: ClosedXML auto-fit measures fonts with System.Drawing, which throws on Linux
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        var r = 2;
+        await using var excel = await ExcelWriter.CreateAsync(output, ct);
+        await excel.AddSheetAsync(CoreText.Get("ActivitiesSheet"),
+        [
+            new(CoreText.Get("ExportDate"), ExcelKind.Date, 12), new(CoreText.Get("ExportTime"), ExcelKind.Time, 8),
+            new(CoreText.Get("ExportHours"), ExcelKind.Number, 8), new(CoreText.Get("ExportType"), Width: 22),
+            new(CoreText.Get("ExportKeyword"), Width: 18), new(CoreText.Get("ExportTitle"), Width: 40),
+            new(CoreText.Get("ExportCustomer"), Width: 36), new(CoreText.Get("ExportStatus"), Width: 12),
+            new(CoreText.Get("ExportParticipants"), Width: 30), new(CoreText.Get("ExportMemo"), Width: 80),
+            new(CoreText.Get("ExportResolution"), Width: 40),
+        ], ct);
         foreach (var a in rows)
         {
             var local = HelsinkiTime.ToLocal(a.StartsAtUtc);
-            sheet.Cell(r, 1).Value = local.Date;
-            sheet.Cell(r, 1).Style.DateFormat.Format = "d.m.yyyy";
-            // A real time of day with its own format: a "10:00" string is turned into a time shown as 10:00:00.
-            sheet.Cell(r, 2).Value = local.TimeOfDay;
-            sheet.Cell(r, 2).Style.NumberFormat.Format = "hh:mm";
-            sheet.Cell(r, 3).Value = Math.Round(a.DurationMinutes / 60.0, 2);
-            sheet.Cell(r, 4).Value = a.Type;
-            sheet.Cell(r, 5).Value = a.Keyword ?? "";
-            sheet.Cell(r, 6).Value = a.Title;
-            sheet.Cell(r, 7).Value = a.Customer ?? "";
-            sheet.Cell(r, 8).Value = StatusText(a.Status);
-            sheet.Cell(r, 9).Value = string.Join(", ", a.Participants.Order());
-            sheet.Cell(r, 10).Value = a.Memo ?? "";
-            sheet.Cell(r, 11).Value = a.ResolutionNote ?? "";
-            r++;
+            await excel.AddRowAsync([local.Date, local.TimeOfDay, Math.Round(a.DurationMinutes / 60m, 2), a.Type, a.Keyword, a.Title,
+                a.Customer, StatusText(a.Status), string.Join(", ", a.Participants.Order()), a.Memo, a.ResolutionNote], ct);
         }
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
+        await excel.FinishAsync(ct);
     }
 
     /// <summary>Customer feedback of a period and customer group: open negative feedback first, then newest first.</summary>

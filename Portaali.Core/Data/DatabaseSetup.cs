@@ -35,6 +35,9 @@ public static class DatabaseSetup
         services.AddScoped<WeeklyHoursService>();
         services.AddScoped<Offers.OfferService>();
         services.AddScoped<Offers.ProductService>();
+        services.AddScoped<Sales.BillingService>();
+        services.AddScoped<Sales.SalesTargetService>();
+        services.AddScoped<Sales.SalesReportService>();
         services.AddPortaaliImports();
         return services;
     }

@@ -52,7 +52,7 @@ public class ExcelExportInLibreOfficeTests : HarnessTest
     }
 
     /// <summary>Runs soffice headless with a private profile (a shared one locks when tests run side by side).</summary>
-    private static async Task<List<string[]>> ConvertToCsvAsync(string xlsx, string outDir)
+    internal static async Task<List<string[]>> ConvertToCsvAsync(string xlsx, string outDir)
     {
         var profile = Path.Combine(outDir, "lo-profile");
         // Comma-separated, double-quoted, UTF-8 (76), from the first line.
