@@ -47,6 +47,7 @@ public static class OffersModel
             e.HasIndex(o => new { o.State, o.ValidUntil });
             e.HasIndex(o => new { o.AccountManagerId, o.State });
             e.HasIndex(o => o.OfferedOn);
+            e.HasIndex(o => new { o.State, o.DecidedOn });
             e.HasIndex(o => o.ContactId);
             e.HasIndex(o => o.ActivityId);
         });
