@@ -35,6 +35,7 @@ public static class DatabaseSetup
         services.AddScoped<WeeklyHoursService>();
         services.AddScoped<Offers.OfferService>();
         services.AddScoped<Offers.ProductService>();
+        Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         return services;
     }
