@@ -99,6 +99,23 @@ public class OfferAttachmentTests : IAsyncLifetime
         Assert.Empty((await Attachments.ListAsync(offerId)).Items);
     }
 
+    [Fact]
+    public async Task An_English_user_reads_the_refusal_in_English_with_English_number_formats()
+    {
+        var (offerId, _) = await SeedOfferAsync();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            using var _ = UiCulture.English();
+            var refused = await Assert.ThrowsAsync<DomainException>(() => UploadAsync(offerId, "big.pdf", new byte[3 * 512 * 1024]));
+            Assert.Equal("big.pdf is too large (1.5 MB); the largest allowed size is 1 MB.", refused.Message);
+            var locked = await Assert.ThrowsAsync<DomainException>(() => UploadAsync(offerId, "app.exe"));
+            Assert.StartsWith("app.exe is not an accepted type", locked.Message);
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+    }
+
     [Theory]
     [InlineData("ohjelma.exe")]
     [InlineData("sivu.html")]
