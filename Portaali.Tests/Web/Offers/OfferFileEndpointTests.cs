@@ -71,10 +71,11 @@ public class OfferFileEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_attachment_or_one_whose_file_is_gone_is_not_found()
+    public async Task An_unknown_offer_or_attachment_or_one_whose_file_is_gone_is_not_found()
     {
         var (_, attachmentId, user) = await SeedAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(user).GetAsync($"/offers/attachments/{attachmentId + 1000}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(user).GetAsync("/offers/999999/document")).StatusCode);
         File.Delete(Path.Combine(folder, "0f0e0d0c.pdf"));
         Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(user).GetAsync($"/offers/attachments/{attachmentId}")).StatusCode);
     }
