@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Portaali test: Core unit tests, bUnit component tests, SQLite integration tests
-# and the Playwright browser journeys in Debian's Chromium; the Excel export is also opened in LibreOffice Calc
-# (both installed here when missing).
+# and the Playwright browser journeys in Debian's Chromium; the Excel export is also opened in LibreOffice Calc and the
+# offer document in LibreOffice Writer (all installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,11 +12,22 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-if ! command -v soffice >/dev/null; then
-  echo "LibreOffice is missing: installing Debian's libreoffice-calc-nogui to open the Excel exports in the tests"
+# A test opens the Excel export in LibreOffice Calc, another the offer document (.docx) in Writer. A machine may have
+# soffice with only one of them (Calc alone was enough before the offer document): each module is checked by its
+# registry file, so an existing LibreOffice gets just the missing one.
+LO_PACKAGES=""
+if ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/share/registry/calc.xcd ]; then
+  LO_PACKAGES="$LO_PACKAGES libreoffice-calc-nogui"
+fi
+if ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/share/registry/writer.xcd ]; then
+  LO_PACKAGES="$LO_PACKAGES libreoffice-writer-nogui"
+fi
+if [ -n "$LO_PACKAGES" ]; then
+  echo "LibreOffice cannot open the test documents: installing Debian's$LO_PACKAGES"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  # shellcheck disable=SC2086 # the package list is meant to split into words
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $LO_PACKAGES >/dev/null
 fi
 
 dotnet tool restore >/dev/null

@@ -24,15 +24,16 @@ public static class Uploads
         if (size == 0) throw new DomainException(CoreText.Get("UploadEmpty", name));
     }
 
-    /// <summary>Streams the upload into the folder under a unique name and returns its path. It is written to a hidden
-    /// ".part" file first and renamed only when complete; any failure or cancellation deletes it.</summary>
+    /// <summary>Streams the upload into the folder under a unique name (or <paramref name="storeAs"/>, a name the caller
+    /// generated) and returns its path. It is written to a hidden ".part" file first and renamed only when complete; any
+    /// failure or cancellation deletes it.</summary>
     public static async Task<string> SaveAsync(Stream content, string folder, string fileName, long? size, UploadRule rule,
-        DateTime now, CancellationToken ct)
+        DateTime now, CancellationToken ct, string? storeAs = null)
     {
         Check(fileName, size, rule);
         var name = Path.GetFileName(fileName);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}-{name}");
+        var path = Path.Combine(folder, storeAs is null ? $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}-{name}" : Path.GetFileName(storeAs));
         var partial = Path.Combine(folder, $".{Guid.NewGuid():N}.part");
         try
         {

@@ -38,6 +38,7 @@ public static class DatabaseSetup
         services.AddScoped<Sales.BillingService>();
         services.AddScoped<Sales.SalesTargetService>();
         services.AddScoped<Sales.SalesReportService>();
+        Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         return services;
     }

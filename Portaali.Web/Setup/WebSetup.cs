@@ -128,6 +128,7 @@ public static class WebSetup
             return Results.LocalRedirect("/signin");
         });
         Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
+        Offers.OfferFileEndpoints.MapOfferFiles(app);
         app.MapGet("/culture", (HttpContext http, string? ui, string? returnUrl) =>
         {
             if (UiCultures.FirstOrDefault(c => c.Name == ui) is { } chosen)
