@@ -200,15 +200,29 @@ internal sealed class OfferDemoData(PortaaliDbContext db, int seed, DateOnly tod
         }
         NumberInvoices(offers);
 
-        foreach (var batch in offers.Chunk(400))
-        {
-            db.Offers.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await WriteAsync(offers, ct);
         db.SalesTargets.AddRange(Targets(offers, managers.Concat([crm, marketing]).ToList(), target.Name));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Gives the offers, lines and orders their keys and writes them in bulk (SaveChanges took seconds for them).</summary>
+    private async Task WriteAsync(List<Offer> offers, CancellationToken ct)
+    {
+        var offerId = (await db.Offers.MaxAsync(o => (int?)o.Id, ct) ?? 0) + 1;
+        var lineId = (await db.OfferLines.MaxAsync(l => (int?)l.Id, ct) ?? 0) + 1;
+        var orderId = (await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0) + 1;
+        foreach (var offer in offers)
+        {
+            offer.Id = offerId++;
+            foreach (var line in offer.Lines) (line.Id, line.OfferId) = (lineId++, offer.Id);
+            foreach (var person in offer.Responsibles) person.OfferId = offer.Id;
+            if (offer.Order is { } order) (order.Id, order.OfferId) = (orderId++, offer.Id);
+        }
+        await SeedInserts.InsertAsync(db, offers, ct);
+        await SeedInserts.InsertAsync(db, offers.SelectMany(o => o.Lines), ct);
+        await SeedInserts.InsertAsync(db, offers.SelectMany(o => o.Responsibles), ct);
+        await SeedInserts.InsertAsync(db, offers.Where(o => o.Order is not null).Select(o => o.Order!), ct);
     }
 
     private async Task<List<Item>> SeedRegisterAsync(Seller[] fieldPeople, Seller[] managers, CancellationToken ct)

@@ -185,4 +185,31 @@ public class OfferDemoSeedTests(SeededDatabase seeded) : IClassFixture<SeededDat
         Assert.Equal(first.Targets, second.Targets);
         Assert.Equal(first.Versions, second.Versions);
     }
+
+    [Fact]
+    public async Task Seeded_offers_and_orders_open_and_move_on_through_the_offer_service()
+    {
+        // The history is written in bulk, past SaveChanges: the services must read and change it like anything typed in.
+        await using var harness = await CoreHarness.CreateAsync();
+        await using (var db = harness.Db()) await new DemoSeeder(db, customerCount: 500, today: HelsinkiTime.Today(harness.Clock)).SeedAsync();
+        await using var read = harness.Db();
+        var open = await read.Offers.AsNoTracking().Where(o => o.State == OfferState.Open).OrderBy(o => o.Id).FirstAsync();
+        var delivering = await read.Orders.AsNoTracking().Where(o => o.State == OrderState.InDelivery).OrderBy(o => o.Id).FirstAsync();
+        var manager = await read.Users.AsNoTracking().SingleAsync(u => u.Id == open.AccountManagerId);
+
+        harness.SignInAs(manager);
+        var details = await harness.Offers.GetAsync(open.Id);
+        Assert.Equal(open.TotalExVatCents + open.VatCents, Portaali.Core.Common.Money.ToCents(details.Total));
+        Assert.Equal(details.Lines.Sum(l => l.TotalExVat), details.TotalExVat);
+        var edit = await harness.Offers.GetForEditAsync(open.Id);
+        edit.Notes = "Soitettu, päätös ensi viikolla.";
+        await harness.Offers.UpdateAsync(open.Id, edit);
+        var orderId = await harness.Offers.AcceptAsync(open.Id, (await harness.Offers.GetAsync(open.Id)).Version, new OrderDates(null, null));
+
+        await harness.SignInAsAsync(UserGroup.ServiceOperations);
+        await harness.Offers.MoveOrderAsync(delivering.Id, delivering.Version, OrderState.Invoiced, "2026-09999");
+        await using var after = harness.Db();
+        Assert.Equal(OrderState.Invoiced, (await after.Orders.SingleAsync(o => o.Id == delivering.Id)).State);
+        Assert.Equal(OrderState.AwaitingDelivery, (await after.Orders.SingleAsync(o => o.Id == orderId)).State);
+    }
 }
