@@ -13,7 +13,7 @@ public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
         ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions"];
-    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template"];
+    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products"];
 
     [Theory]
     [InlineData("Sari Lindqvist", "fi", true)]

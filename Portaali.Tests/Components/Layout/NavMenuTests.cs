@@ -24,7 +24,18 @@ public class NavMenuTests : ComponentHarness
         var menu = RenderWithProviders<NavMenu>();
 
         var admin = menu.Find("nav.mud-nav-group[aria-label='Ylläpito']");
-        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Toimenpidetyypit", "/admin/activities"), ("Tuonnit", "/admin/imports"), ("Ajastetut työt", "/jobs")], Links(admin));
+        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Toimenpidetyypit", "/admin/activities"), ("Tuoterekisteri", "/admin/products"), ("Tuonnit", "/admin/imports"), ("Ajastetut työt", "/jobs")], Links(admin));
+    }
+
+    [Fact]
+    public async Task The_product_manager_sees_only_the_product_register_under_administration()
+    {
+        await SignInAsync(UserGroup.ProductManager);
+
+        var menu = RenderWithProviders<NavMenu>();
+
+        var admin = Assert.Single(menu.FindAll("nav.mud-nav-group[aria-label='Ylläpito']"));
+        Assert.Equal([("Tuoterekisteri", "/admin/products")], Links(admin));
     }
 
     [Theory]
