@@ -378,7 +378,7 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
         new("TotalExVat", null, o.TotalExVat.ToString("0.00", CultureInfo.InvariantCulture)),
         new("Vat", null, o.Vat.ToString("0.00", CultureInfo.InvariantCulture)),
         new("Lines", null, string.Join("; ", o.Lines.OrderBy(l => l.SortOrder).Select(l =>
-            $"{l.Description} {l.Quantity.ToString(CultureInfo.InvariantCulture)} × {l.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)}"))),
+            $"{l.Description} {l.Quantity.ToString("0.##", CultureInfo.InvariantCulture)} × {l.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)}"))),
         new("AccountManagerId", null, o.AccountManagerId.ToString(CultureInfo.InvariantCulture)),
         new("ContactId", null, o.ContactId?.ToString(CultureInfo.InvariantCulture)),
         new("Notes", null, o.Notes), new("CustomerReference", null, o.CustomerReference),
