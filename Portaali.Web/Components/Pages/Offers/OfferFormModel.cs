@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Portaali.Core.Common;
 using Portaali.Core.Offers;
 
@@ -19,13 +20,18 @@ public sealed class OfferLineInput
     /// <summary>The chosen product's content-responsible people, as the picker showed them.</summary>
     public List<string> Responsibles { get; set; } = [];
 
+    [JsonIgnore]
     public AmountParse QuantityRead => Money.Parse(Quantity, CultureInfo.CurrentCulture, maxDecimals: 2, min: 0.01m, max: OfferRules.MaxQuantity);
+    [JsonIgnore]
     public AmountParse UnitPriceRead => Money.Parse(UnitPrice, CultureInfo.CurrentCulture);
+    [JsonIgnore]
     public AmountParse ParticipantsRead => Money.Parse(Participants, CultureInfo.CurrentCulture, maxDecimals: 0, max: 100_000, required: false);
 
+    [JsonIgnore]
     public bool Reads => QuantityRead.IsValid && UnitPriceRead.IsValid && ParticipantsRead.IsValid;
 
     /// <summary>The line's euros as they will be saved, or null while a number does not read.</summary>
+    [JsonIgnore]
     public LineTotals? Totals => QuantityRead.Value is { } q && UnitPriceRead.Value is { } p
         ? OfferRules.LineTotal(q, Money.ToCents(p), VatRate)
         : null;
