@@ -227,5 +227,12 @@ public class OfferDialogTests : ComponentHarness
         Assert.Equal("Minnan otsikko", Providers.Find("#offer-title").GetAttribute("value"));
         Assert.False(dialog.Result.IsCompleted);
         Assert.Equal("Janne ehti ensin", (await offers.GetAsync(id)).Title);
+
+        // Having seen the conflict, Minna keeps her changes and saves them over Janne's.
+        await Providers.Find("[data-testid=conflict-keep-mine]").ClickAsync(new MouseEventArgs());
+        Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll("[data-testid=conflict]")));
+        await SaveAsync();
+        Assert.Equal("Minnan otsikko", (await offers.GetAsync(id)).Title);
+        Assert.True(dialog.Result.IsCompleted);
     }
 }
