@@ -14,7 +14,16 @@ public record OfferDetails(int Id, int CustomerId, string CustomerName, bool Cus
     DateOnly ValidUntil, string? Notes, string? CustomerReference, int? ActivityId, decimal TotalExVat, decimal Vat, decimal Total,
     DateOnly? DecidedOn, string? LostReason, bool RecordedAsOrder, DateTime CreatedAtUtc, string CreatedByName,
     DateTime UpdatedAtUtc, string UpdatedByName, Guid Version,
-    IReadOnlyList<OfferLineRow> Lines, IReadOnlyList<string> Responsibles, IReadOnlyList<OfferAttachmentRow> Attachments, OrderRow? Order);
+    IReadOnlyList<OfferLineRow> Lines, IReadOnlyList<string> Responsibles, IReadOnlyList<OfferAttachmentRow> Attachments, OrderRow? Order,
+    string? ActivityTitle = null, DateOnly? ActivityDate = null);
+
+/// <summary>A visit or call of the customer an offer may be linked to.</summary>
+public record ActivityChoice(int Id, string Title, DateOnly Date);
+
+/// <summary>What the offer form offers to choose from for one customer: its contacts and recent activities, and the active users
+/// who may be its account manager.</summary>
+public record OfferFormData(int CustomerId, string CustomerName, bool CustomerIsPassive, IReadOnlyList<Customers.PersonRef> Contacts,
+    IReadOnlyList<Customers.PersonRef> Users, IReadOnlyList<ActivityChoice> Activities);
 
 /// <summary>One offer in a list (customer tab, reports).</summary>
 public record OfferSummary(int Id, int CustomerId, string CustomerName, string Title, OfferType Type, OfferState State,

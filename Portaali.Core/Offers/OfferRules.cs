@@ -100,7 +100,7 @@ public static class OfferRules
     /// <summary>Only an open offer is accepted, lost or edited; lost and accepted are final.</summary>
     public static void EnsureOpen(OfferState state)
     {
-        if (state != OfferState.Open) throw new IllegalTransitionException(CoreText.Get("OfferNotOpen", StateKey(state)));
+        if (state != OfferState.Open) throw new IllegalTransitionException(CoreText.Get("OfferNotOpen", StateName(state)));
     }
 
     /// <summary>Orders move forward one step at a time: awaiting delivery → in delivery → invoiced; a step may be
@@ -115,11 +115,23 @@ public static class OfferRules
             _ => false,
         };
         if (!allowed)
-            throw new IllegalTransitionException(CoreText.Get("OrderTransitionRefused",
-                CoreText.Get("OrderState" + from), CoreText.Get("OrderState" + to)));
+            throw new IllegalTransitionException(CoreText.Get("OrderTransitionRefused", StateName(from), StateName(to)));
     }
 
-    private static string StateKey(OfferState s) => CoreText.Get("OfferState" + s);
+    // Each key spelled out, so the resource test sees every message Core asks for.
+    private static string StateName(OfferState s) => s switch
+    {
+        OfferState.Open => CoreText.Get("OfferStateOpen"),
+        OfferState.Lost => CoreText.Get("OfferStateLost"),
+        _ => CoreText.Get("OfferStateAccepted"),
+    };
+
+    private static string StateName(OrderState s) => s switch
+    {
+        OrderState.AwaitingDelivery => CoreText.Get("OrderStateAwaitingDelivery"),
+        OrderState.InDelivery => CoreText.Get("OrderStateInDelivery"),
+        _ => CoreText.Get("OrderStateInvoiced"),
+    };
 }
 
 /// <summary>An offer or order was asked to move to a state it cannot reach from where it is.</summary>

@@ -22,6 +22,22 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
         return new OfferEdit { AccountManagerId = actor.Id, ValidUntil = Today().AddDays(30) };
     }
 
+    /// <summary>The customer's contacts (still there), its latest activities and the active users, for the offer form.</summary>
+    public async Task<OfferFormData> GetFormDataAsync(int customerId, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.IsPassive }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && !c.HasLeft)
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
+        var activities = await db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .OrderByDescending(a => a.StartsAtUtc).Take(50).Select(a => new ActivityChoice(a.Id, a.Title, a.LocalDate)).ToListAsync(ct);
+        return new OfferFormData(customerId, customer.Name, customer.IsPassive, contacts, users, activities);
+    }
+
     public async Task<OfferEdit> GetForEditAsync(int id, CancellationToken ct = default)
     {
         await guard.SignedInAsync();
@@ -201,6 +217,9 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
             .Include(o => o.Customer).Include(o => o.Contact).Include(o => o.AccountManager)
             .Include(o => o.Lines).Include(o => o.Responsibles).Include(o => o.Attachments).Include(o => o.Order)
             .FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("OfferNotFound"));
+        var activity = o.ActivityId is int activityId
+            ? await db.Activities.AsNoTracking().Where(a => a.Id == activityId).Select(a => new { a.Title, a.LocalDate }).FirstOrDefaultAsync(ct)
+            : null;
         var order = o.Order is { } r
             ? new OrderRow(r.Id, r.State, r.OrderedOn, r.StartsOn, r.EndsOn, r.DeliveryStartedOn, r.InvoicedOn, r.InvoiceNumber, r.InvoicedByName, r.Version)
             : null;
@@ -214,7 +233,7 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
             o.Responsibles.OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), true)).Select(p => p.Name).ToList(),
             o.Attachments.OrderBy(a => a.UploadedAtUtc).Select(a => new OfferAttachmentRow(a.Id, a.FileName, a.ContentType, a.SizeBytes,
                 a.UploadedAtUtc, a.UploadedByName)).ToList(),
-            order);
+            order, activity?.Title, activity?.LocalDate);
     }
 
     /// <summary>The customer's offers tab.</summary>
@@ -359,7 +378,7 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
         new("TotalExVat", null, o.TotalExVat.ToString("0.00", CultureInfo.InvariantCulture)),
         new("Vat", null, o.Vat.ToString("0.00", CultureInfo.InvariantCulture)),
         new("Lines", null, string.Join("; ", o.Lines.OrderBy(l => l.SortOrder).Select(l =>
-            $"{l.Description} {l.Quantity.ToString(CultureInfo.InvariantCulture)} × {l.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)}"))),
+            $"{l.Description} {l.Quantity.ToString("0.##", CultureInfo.InvariantCulture)} × {l.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)}"))),
         new("AccountManagerId", null, o.AccountManagerId.ToString(CultureInfo.InvariantCulture)),
         new("ContactId", null, o.ContactId?.ToString(CultureInfo.InvariantCulture)),
         new("Notes", null, o.Notes), new("CustomerReference", null, o.CustomerReference),

@@ -26,6 +26,8 @@ public class EveryPageTests(PortaaliServer server)
         await using var db = server.OpenDb();
         var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
         var pages = EveryonesPages.Append($"/customers/{keyAccount}").Concat(administrator ? AdministratorsPages : []).ToList();
+        // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
+        if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");
         var page = await server.SignInAsync(user, culture);
         var logStart = server.ServerLog().Length;
         // Whatever the Content-Security-Policy refuses (an inline script, a style, a connection) Chromium reports here.

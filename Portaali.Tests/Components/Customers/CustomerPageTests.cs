@@ -55,7 +55,6 @@ public class CustomerPageTests : ComponentHarness
     }
 
     [Theory]
-    [InlineData("Tarjoukset ja tilaukset")]
     [InlineData("Projektit")]
     public async Task Tabs_of_later_phases_show_the_coming_notice_and_no_data(string tab)
     {
