@@ -117,13 +117,15 @@ public class OfferService(IDbContextFactory<PortaaliDbContext> dbFactory, Access
         return offer.Version;
     }
 
-    /// <summary>The customer accepted: the offer becomes an order awaiting delivery and leaves the open offers.</summary>
+    /// <summary>The customer accepted: the offer becomes an order awaiting delivery and leaves the open offers. A customer
+    /// passivated since the offer was made gets no order (it may be lost, or the customer reactivated first).</summary>
     public async Task<int> AcceptAsync(int id, Guid version, OrderDates dates, CancellationToken ct = default)
     {
         var actor = await guard.DemandAsync(Policies.Sell);
         ValidateDates(dates);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var offer = await LoadForDecisionAsync(db, id, version, ct);
+        await CustomerService.EnsureActiveAsync(db, offer.CustomerId, ct); // an open offer of a passivated customer is not won
         offer.State = OfferState.Accepted;
         offer.DecidedOn = Today();
         offer.Order = NewOrder(offer, dates, actor);

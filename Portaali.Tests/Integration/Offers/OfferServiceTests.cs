@@ -123,6 +123,30 @@ public class OfferServiceTests : HarnessTest
     }
 
     [Fact]
+    public async Task An_open_offer_of_a_customer_passivated_since_cannot_be_accepted_but_can_be_lost()
+    {
+        var minna = await H.SignInAsAsync(UserGroup.AccountManager);
+        using var _ = UiCulture.Finnish();
+        var customer = await H.AddCustomerAsync("Lopettanut Oy");
+        var first = await H.Offers.CreateAsync(customer.Id, OfferArrange.Form(minna.Id));
+        var second = await H.Offers.CreateAsync(customer.Id, OfferArrange.Form(minna.Id));
+        await H.SignInAsAsync(UserGroup.Administrator);
+        await H.Customers.PassivateAsync(customer.Id, "Toiminta loppui");
+        H.SignInAs(minna);
+        var version = (await H.Offers.GetAsync(first)).Version;
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            H.Offers.AcceptAsync(first, version, new OrderDates(null, null)));
+        Assert.Contains("Lopettanut Oy on passiivinen", refused.Message);
+        await H.Offers.LoseAsync(second, (await H.Offers.GetAsync(second)).Version, "Yritys lopetti toimintansa");
+
+        Assert.Equal(OfferState.Open, (await H.Offers.GetAsync(first)).State);
+        Assert.Equal(OfferState.Lost, (await H.Offers.GetAsync(second)).State);
+        await using var db = H.Db();
+        Assert.Empty(await db.Orders.ToListAsync());
+    }
+
+    [Fact]
     public async Task A_save_from_a_form_loaded_before_someone_elses_save_is_refused_and_loses_nothing_of_theirs()
     {
         var minna = await H.SignInAsAsync(UserGroup.AccountManager);
