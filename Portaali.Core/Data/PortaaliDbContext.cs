@@ -39,6 +39,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Imports.ImportFieldMapping> ImportFieldMappings => Set<Imports.ImportFieldMapping>();
     public DbSet<Imports.CompanyProfile> CompanyProfiles => Set<Imports.CompanyProfile>();
     public DbSet<Imports.ImportSuggestion> ImportSuggestions => Set<Imports.ImportSuggestion>();
+    public DbSet<ServiceOrders.ServiceOrder> ServiceOrders => Set<ServiceOrders.ServiceOrder>();
+    public DbSet<ServiceOrders.ServiceOrderDeliverer> ServiceOrderDeliverers => Set<ServiceOrders.ServiceOrderDeliverer>();
+    public DbSet<ServiceOrders.ServiceOrderSending> ServiceOrderSendings => Set<ServiceOrders.ServiceOrderSending>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -112,6 +115,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<AuditEntry>().HasIndex(a => new { a.CustomerId, a.At });
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
         Imports.ImportModel.Configure(b);
+        Portaali.Core.ServiceOrders.ServiceOrderModel.Configure(b);
         ConfigureActivities(b);
     }
 
