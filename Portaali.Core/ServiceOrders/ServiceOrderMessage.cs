@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using MimeKit;
 using Portaali.Core.Common;
@@ -15,6 +14,16 @@ internal sealed record ServiceOrderContent(int Id, string Title, DateOnly Date, 
 /// same as plain text, and the order attached as a .docx.</summary>
 internal static class ServiceOrderMessage
 {
+    // Portaali prints dates, times and numbers the Finnish way in both languages; only the day's name follows the language.
+    private static readonly CultureInfo Finnish = CultureInfo.GetCultureInfo("fi-FI");
+
+    /// <summary>"ti 14.4.2026 9.00–15.30", or "Tue 14.4.2026 9.00–15.30" in English.</summary>
+    public static string When(DateOnly date, TimeOnly start, TimeOnly end)
+    {
+        var names = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CultureInfo.GetCultureInfo("en-GB") : Finnish;
+        return $"{names.DateTimeFormat.GetAbbreviatedDayName(date.DayOfWeek)} {date.ToString("d.M.yyyy", CultureInfo.InvariantCulture)} {ClockTime.FormatRange(start, end, Finnish)}";
+    }
+
     public static string Subject(ServiceOrderContent o) =>
         CoreText.Get("ServiceOrderMailSubject", o.Title, o.Date.ToString("d.M.yyyy", CultureInfo.InvariantCulture), o.CustomerName);
 
@@ -26,13 +35,13 @@ internal static class ServiceOrderMessage
         var rows = new List<(string, string)>
         {
             (CoreText.Get("ServiceOrderLabelEvent"), o.Title),
-            (CoreText.Get("ServiceOrderLabelTime"), $"{o.Date.ToString("ddd d.M.yyyy", CultureInfo.CurrentCulture)} {ClockTime.FormatRange(o.Start, o.End)}"),
+            (CoreText.Get("ServiceOrderLabelTime"), When(o.Date, o.Start, o.End)),
             (CoreText.Get("ServiceOrderLabelCustomer"), o.CustomerName),
         };
         if (o.ContactName is not null)
             rows.Add((CoreText.Get("ServiceOrderLabelContact"), o.ContactEmail is null ? o.ContactName : $"{o.ContactName} <{o.ContactEmail}>"));
         Add(rows, "ServiceOrderLabelPlace", o.Place);
-        Add(rows, "ServiceOrderLabelParticipants", o.ParticipantCount?.ToString("N0", CultureInfo.CurrentCulture));
+        Add(rows, "ServiceOrderLabelParticipants", o.ParticipantCount?.ToString("N0", Finnish));
         Add(rows, "ServiceOrderLabelRooms", o.Rooms);
         Add(rows, "ServiceOrderLabelMaterials", o.Materials);
         Add(rows, "ServiceOrderLabelCatering", o.Catering);
@@ -72,7 +81,9 @@ internal static class ServiceOrderMessage
 
     internal static string Html(ServiceOrderSheet sheet)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s).Replace("\r\n", "\n").Replace("\n", "<br>");
+        // Only the five characters HTML gives meaning to: ä and ö stay letters, so the source reads as the mail does.
+        static string E(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;")
+            .Replace("\r\n", "\n").Replace("\n", "<br>");
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(E(sheet.Heading)).Append("</title></head>");
         html.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#1a1a1a\">");
