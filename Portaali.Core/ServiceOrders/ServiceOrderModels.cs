@@ -24,8 +24,7 @@ public class ServiceOrderEdit
     public Dictionary<ServiceOrderPart, List<int>> Deliverers { get; set; } = [];
     public Guid Version { get; set; }
 
-    public List<int> DeliverersOf(ServiceOrderPart part) =>
-        Deliverers.TryGetValue(part, out var users) ? users : Deliverers[part] = [];
+    public IReadOnlyList<int> DeliverersOf(ServiceOrderPart part) => Deliverers.TryGetValue(part, out var users) ? users : [];
 
     public ServiceOrderEdit Copy()
     {
@@ -56,6 +55,8 @@ public record ServiceOrderQuery
 /// <summary>A list row; <see cref="LastOutcome"/> is the newest sending's, null when never sent.</summary>
 public record ServiceOrderRow(int Id, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Title, int CustomerId, string CustomerName,
     string? Place, int? ParticipantCount, bool IsPast, SendingOutcome? LastOutcome, DateTime? LastSentAtUtc, Guid Version);
+
+public record CustomerServiceOrderList(int CustomerId, string CustomerName, bool CustomerIsPassive, IReadOnlyList<ServiceOrderRow> Rows, int TotalCount);
 
 /// <summary>Why an address receives the order: ordering contact, deliverer of a part, or typed by hand.</summary>
 public enum RecipientRole { Contact, Deliverer, Extra }

@@ -137,6 +137,19 @@ public class ServiceOrderService(IDbContextFactory<PortaaliDbContext> dbFactory,
             o.CustomerName, o.Place, o.ParticipantCount, o.Date < today, o.Last?.Outcome, o.Last?.StartedAtUtc, o.Version)).ToList(), total);
     }
 
+    /// <summary>A customer's service orders (upcoming first) with what the customer page needs to offer a new one.</summary>
+    public async Task<CustomerServiceOrderList> ListForCustomerAsync(int customerId, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.IsPassive })
+                .FirstOrDefaultAsync(ct) ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+            var rows = await BrowseAsync(new ServiceOrderQuery { CustomerId = customerId, PageSize = 200 }, ct);
+            return new CustomerServiceOrderList(customerId, customer.Name, customer.IsPassive, rows.Items, rows.TotalCount);
+        }
+    }
+
     private static async Task<List<ContactOption>> ContactsAsync(PortaaliDbContext db, int customerId, int? keepContactId, CancellationToken ct) =>
         await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && (!c.HasLeft || c.Id == keepContactId))
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
