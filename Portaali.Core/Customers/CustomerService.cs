@@ -279,6 +279,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomerId, survivorId), ct);
         await db.Activities.Where(a => a.CustomerId == duplicateId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, survivorId), ct);
+        await db.ServiceOrders.Where(o => o.CustomerId == duplicateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CustomerId, survivorId), ct);
         var movedSegmentChanges = await db.SegmentChanges.Where(s => s.CustomerId == duplicateId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, survivorId), ct);
         await db.AuditEntries.Where(a => a.CustomerId == duplicateId)

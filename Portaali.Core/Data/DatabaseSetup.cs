@@ -4,12 +4,14 @@ using Microsoft.Extensions.Logging;
 using Portaali.Core.Activities;
 using Portaali.Core.Calendar;
 using Portaali.Core.Classifications;
+using Portaali.Core.Common.Mail;
 using Portaali.Core.Contacts;
 using Portaali.Core.Customers;
 using Portaali.Core.Imports;
 using Portaali.Core.Security;
 using Portaali.Core.Seeding;
 using Portaali.Core.Segments;
+using Portaali.Core.ServiceOrders;
 using Portaali.Core.Users;
 
 namespace Portaali.Core.Data;
@@ -40,6 +42,9 @@ public static class DatabaseSetup
         services.AddScoped<Sales.SalesReportService>();
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
+        services.AddPortaaliMail(connectionString);
+        services.AddScoped<ServiceOrderService>();
+        services.AddScoped<ServiceOrderMailer>();
         return services;
     }
 

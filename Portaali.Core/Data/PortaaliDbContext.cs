@@ -48,6 +48,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Offers.OfferAttachment> OfferAttachments => Set<Offers.OfferAttachment>();
     public DbSet<Offers.Order> Orders => Set<Offers.Order>();
     public DbSet<Offers.SalesTarget> SalesTargets => Set<Offers.SalesTarget>();
+    public DbSet<ServiceOrders.ServiceOrder> ServiceOrders => Set<ServiceOrders.ServiceOrder>();
+    public DbSet<ServiceOrders.ServiceOrderDeliverer> ServiceOrderDeliverers => Set<ServiceOrders.ServiceOrderDeliverer>();
+    public DbSet<ServiceOrders.ServiceOrderSending> ServiceOrderSendings => Set<ServiceOrders.ServiceOrderSending>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -122,6 +125,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         b.Entity<CustomerMerge>().HasIndex(m => m.SurvivorId);
         Imports.ImportModel.Configure(b);
         Portaali.Core.Offers.OffersModel.Configure(b);
+        Portaali.Core.ServiceOrders.ServiceOrderModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -12,7 +12,7 @@ namespace Portaali.Tests.Browser;
 public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
-        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions"];
+        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders"];
     private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products"];
 
     [Theory]

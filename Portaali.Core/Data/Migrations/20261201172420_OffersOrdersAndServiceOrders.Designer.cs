@@ -11,8 +11,8 @@ using Portaali.Core.Data;
 namespace Portaali.Core.Data.Migrations
 {
     [DbContext(typeof(PortaaliDbContext))]
-    [Migration("20261201155430_OffersOrdersProducts")]
-    partial class OffersOrdersProducts
+    [Migration("20261201172420_OffersOrdersAndServiceOrders")]
+    partial class OffersOrdersAndServiceOrders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1433,6 +1433,8 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("CustomerId", "State");
 
+                    b.HasIndex("State", "DecidedOn");
+
                     b.HasIndex("State", "ValidUntil");
 
                     b.ToTable("Offers");
@@ -1779,6 +1781,168 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("SegmentChanges");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Catering")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraRecipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherGoods")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rooms")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("CustomerId", "StartsAtUtc");
+
+                    b.HasIndex("Date", "StartsAtUtc");
+
+                    b.ToTable("ServiceOrders");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrderDeliverer", b =>
+                {
+                    b.Property<int>("ServiceOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceOrderId", "Part", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ServiceOrderDeliverers");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrderSending", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetryOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RetryOfId");
+
+                    b.HasIndex("ServiceOrderId", "Id");
+
+                    b.ToTable("ServiceOrderSendings");
                 });
 
             modelBuilder.Entity("Portaali.Core.Users.AppUser", b =>
@@ -2247,6 +2411,50 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>
+                {
+                    b.HasOne("Portaali.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrderDeliverer", b =>
+                {
+                    b.HasOne("Portaali.Core.ServiceOrders.ServiceOrder", null)
+                        .WithMany("Deliverers")
+                        .HasForeignKey("ServiceOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrderSending", b =>
+                {
+                    b.HasOne("Portaali.Core.ServiceOrders.ServiceOrder", null)
+                        .WithMany("Sendings")
+                        .HasForeignKey("ServiceOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Contacts");
@@ -2296,6 +2504,13 @@ namespace Portaali.Core.Data.Migrations
             modelBuilder.Entity("Portaali.Core.Offers.ProductGroup", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>
+                {
+                    b.Navigation("Deliverers");
+
+                    b.Navigation("Sendings");
                 });
 #pragma warning restore 612, 618
         }
