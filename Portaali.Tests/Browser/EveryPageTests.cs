@@ -12,8 +12,8 @@ namespace Portaali.Tests.Browser;
 public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
-        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders"];
-    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products"];
+        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets"];
+    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing"];
 
     [Theory]
     [InlineData("Sari Lindqvist", "fi", true)]

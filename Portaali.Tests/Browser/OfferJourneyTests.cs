@@ -8,8 +8,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portaali.Tests.Browser;
 
-/// <summary>An account manager's offer from the customer's tab to a running training: a product line and a tailored line,
-/// the total seen before saving, accepted with the training's dates, moved into delivery, and listed under running trainings.</summary>
+/// <summary>An account manager's offer from the customer's tab to an invoiced training: a product line and a tailored line,
+/// the total seen before saving, its Word document downloaded, accepted with the training's dates, moved into delivery,
+/// listed under running trainings, found on the sales assistant's billing list and marked invoiced there.</summary>
 [Collection(BrowserCollection.Name)]
 public class OfferJourneyTests(PortaaliServer server)
 {
@@ -66,6 +67,14 @@ public class OfferJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("offer-line-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("offer-responsibles")).ToContainTextAsync("Kalle Ojala");
 
+        // The offer document downloads as a Word file with the offer's own title and total in it.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("offer-document").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var documentText = await WordTextAsync(await download.PathAsync());
+        Assert.Contains(title, documentText);
+        Assert.Contains("Räätälöity työnjohdon valmennus", documentText);
+        Assert.Contains("2 751,75", documentText.Replace(' ', ' ').Replace(' ', ' '));
+
         // The customer accepts: the training runs from yesterday for ten days.
         await page.GetByTestId("accept-offer").ClickAsync();
         await Expect(page.Locator(".mud-dialog[data-edit-dialog=ready]")).ToHaveCountAsync(1);
@@ -90,5 +99,38 @@ public class OfferJourneyTests(PortaaliServer server)
         await Expect(row).ToContainTextAsync("käynnissä");
         await Expect(row).ToContainTextAsync("2\u00a0751,75\u00a0€");
         await Expect(page.GetByTestId("open-offers")).Not.ToContainTextAsync(title);
+
+        // The sales assistant finds it on the billing list (in delivery means it may be invoiced) and marks it invoiced.
+        var assistant = await server.SignInAsync("Henna Sundström");
+        await assistant.GotoAsync("/sales/billing");
+        await PortaaliServer.WaitForInteractiveAsync(assistant);
+        var billingRow = assistant.GetByTestId("billing-table").Locator("tbody tr").Filter(new() { HasText = title });
+        await Expect(billingRow).ToContainTextAsync(customerName);
+        await Expect(billingRow).ToContainTextAsync("2 751,75 €");
+        int orderId;
+        await using (var db = server.OpenDb())
+            orderId = await db.Orders.Where(o => o.Offer!.Title == title).Select(o => o.Id).SingleAsync();
+        await billingRow.Locator("input[type=checkbox]").CheckAsync();
+        await assistant.Locator($"#invoice-number-{orderId}").FillAsync($"L-{run}");
+        await assistant.GetByTestId("mark-invoiced").ClickAsync();
+        await Expect(billingRow).ToHaveCountAsync(0);
+
+        // The account manager sees it invoiced on the offer page.
+        await page.GotoAsync($"/customers/{customerId}");
+        await PortaaliServer.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Tarjoukset ja tilaukset" }).ClickAsync();
+        await page.GetByTestId("past-orders").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(page.GetByTestId("order-state")).ToHaveTextAsync("Laskutettu");
+        await Expect(page.GetByTestId("order-panel")).ToContainTextAsync($"L-{run}");
+    }
+
+    /// <summary>The text of a .docx's body, read straight from its XML (LibreOffice is checked in the document's own tests).</summary>
+    private static async Task<string> WordTextAsync(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        await using var body = zip.GetEntry("word/document.xml")!.Open();
+        var xml = await System.Xml.Linq.XDocument.LoadAsync(body, System.Xml.Linq.LoadOptions.None, CancellationToken.None);
+        System.Xml.Linq.XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        return string.Join("\n", xml.Descendants(w + "p").Select(p => string.Concat(p.Descendants(w + "t").Select(t => t.Value))));
     }
 }

@@ -24,7 +24,7 @@ public class NavMenuTests : ComponentHarness
         var menu = RenderWithProviders<NavMenu>();
 
         var admin = menu.Find("nav.mud-nav-group[aria-label='Ylläpito']");
-        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Toimenpidetyypit", "/admin/activities"), ("Tuoterekisteri", "/admin/products"), ("Tuonnit", "/admin/imports"), ("Ajastetut työt", "/jobs")], Links(admin));
+        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Toimenpidetyypit", "/admin/activities"), ("Tuoterekisteri", "/admin/products"), ("Tuonnit", "/admin/imports"), ("Tarjouspohja", "/admin/offer-template"), ("Ajastetut työt", "/jobs")], Links(admin));
     }
 
     [Fact]
