@@ -133,6 +133,8 @@ public class CustomerCareJourneyTests(PortaaliServer server)
         await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
         await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Hakuehdoilla ei löytynyt asiakkaita");
         await page.GetByLabel("Näytä passiiviset").CheckAsync();
+        // While the grid reloads it may briefly hold the previous rows; it must settle on the one passive match.
+        await Expect(page.GetByTestId("customer-link")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("customer-link")).ToHaveTextAsync(customer.Name);
     }
 

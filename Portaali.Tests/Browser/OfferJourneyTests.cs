@@ -120,7 +120,8 @@ public class OfferJourneyTests(PortaaliServer server)
         await PortaaliServer.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Tarjoukset ja tilaukset" }).ClickAsync();
         await page.GetByTestId("past-orders").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        await Expect(page.GetByTestId("order-state")).ToHaveTextAsync("Laskutettu");
+        await Expect(page.GetByTestId("offer-title")).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("order-panel").GetByTestId("order-state")).ToHaveTextAsync("Laskutettu");
         await Expect(page.GetByTestId("order-panel")).ToContainTextAsync($"L-{run}");
     }
 
