@@ -38,17 +38,6 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(c => new PersonRef(c.Id, c.FirstName + " " + c.LastName)).ToListAsync(ct);
     }
 
-    /// <summary>Active customers whose name matches, for the customer picker of an activity recorded outside the customer page.</summary>
-    public async Task<IReadOnlyList<PersonRef>> FindCustomersAsync(string? text, CancellationToken ct = default)
-    {
-        await guard.SignedInAsync();
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pattern = "%" + CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "") + "%";
-        return await db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern))
-            .OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
-    }
-
     public async Task<ActivityDetails> GetAsync(int id, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();

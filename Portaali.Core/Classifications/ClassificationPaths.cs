@@ -20,6 +20,9 @@ public class ClassificationPaths(IReadOnlyDictionary<int, ClassificationNode> no
 
     public bool IsRetired(int id) => nodes.TryGetValue(id, out var node) && node.IsRetired;
 
+    /// <summary>The node and everything under it, e.g. a customer group with its subgroups for a filter.</summary>
+    public IReadOnlyList<int> SubtreeOf(int id) => [.. nodes.Keys.Where(n => IsAncestorOrSelf(id, n))];
+
     public bool IsAncestorOrSelf(int ancestorId, int id)
     {
         for (int? cursor = id; cursor is { } c && nodes.TryGetValue(c, out var node); cursor = node.ParentId)

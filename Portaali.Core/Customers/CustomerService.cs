@@ -73,6 +73,18 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             || c.ExternalNumbers.Any(n => n.Number == text.Trim());
     }
 
+    /// <summary>Active customers whose name matches, for the customer pickers of activities and service orders made
+    /// outside the customer page (a passive customer gets no new work).</summary>
+    public async Task<IReadOnlyList<PersonRef>> FindActiveAsync(string? text, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pattern = "%" + CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "") + "%";
+        return await db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern))
+            .OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
+    }
+
     public async Task<CustomerDetails> GetAsync(int id, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();

@@ -49,17 +49,12 @@ public static class OfferRules
         return new LineTotals(exVat, vat);
     }
 
-    public static LineTotals Total(IEnumerable<OfferLineEdit> lines)
-    {
-        long exVat = 0, vat = 0;
-        foreach (var l in lines)
-        {
-            var t = LineTotal(l.Quantity, Money.ToCents(l.UnitPrice), l.VatRate);
-            exVat += t.ExVatCents;
-            vat += t.VatCents;
-        }
-        return new LineTotals(exVat, vat);
-    }
+    public static LineTotals Total(IEnumerable<OfferLineEdit> lines) =>
+        Sum(lines.Select(l => LineTotal(l.Quantity, Money.ToCents(l.UnitPrice), l.VatRate)));
+
+    /// <summary>The offer's total: the sum of what its lines print.</summary>
+    public static LineTotals Sum(IEnumerable<LineTotals> lines) =>
+        lines.Aggregate(new LineTotals(0, 0), (sum, l) => new LineTotals(sum.ExVatCents + l.ExVatCents, sum.VatCents + l.VatCents));
 
     /// <summary>Field-by-field problems of an offer form; empty when it may be saved.</summary>
     public static List<FieldError> Validate(OfferEdit edit, DateOnly today, bool isNew)

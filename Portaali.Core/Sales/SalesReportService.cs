@@ -183,10 +183,7 @@ public class SalesReportService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         if (q.ValidTo is { } to) offers = offers.Where(o => o.ValidUntil <= to);
         if (q.CustomerGroupId is { } groupId)
         {
-            var nodes = await db.ClassificationNodes.AsNoTracking().Select(n => new { n.Id, n.ParentId }).ToListAsync(ct);
-            var subtree = new List<int> { groupId };
-            for (var i = 0; i < subtree.Count && subtree.Count <= nodes.Count; i++)
-                subtree.AddRange(nodes.Where(n => n.ParentId == subtree[i]).Select(n => n.Id));
+            var subtree = (await Classifications.ClassificationPaths.LoadAsync(db, ct)).SubtreeOf(groupId);
             offers = offers.Where(o => db.CustomerClassifications.Any(k => k.CustomerId == o.CustomerId && subtree.Contains(k.NodeId)));
         }
         return offers;

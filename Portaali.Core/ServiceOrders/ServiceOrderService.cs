@@ -29,17 +29,6 @@ public class ServiceOrderService(IDbContextFactory<PortaaliDbContext> dbFactory,
         return await ContactsAsync(db, customerId, null, ct);
     }
 
-    /// <summary>Active customers whose name matches, for the customer picker.</summary>
-    public async Task<IReadOnlyList<PersonRef>> FindCustomersAsync(string? text, CancellationToken ct = default)
-    {
-        await guard.SignedInAsync();
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pattern = "%" + CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "") + "%";
-        return await db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern))
-            .OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
-    }
-
     public async Task<ServiceOrderDetails> GetAsync(int id, CancellationToken ct = default)
     {
         await guard.SignedInAsync();

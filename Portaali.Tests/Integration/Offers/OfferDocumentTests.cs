@@ -68,7 +68,7 @@ public class OfferDocumentTests : IAsyncLifetime
         var id = await SeedOfferAsync();
 
         var file = await Documents.CreateAsync(id);
-        var text = await LibreOfficeWriter.TextOfAsync(file.Content);
+        var text = await LibreOffice.TextOfAsync(file.Content);
 
         Assert.Equal($"Tarjous-{id}-Hämeenlinnan-Ympäristöpalvelut-Oy.docx", file.FileName);
         Assert.Contains("Hämeenlinnan Ympäristöpalvelut Oy", text);
@@ -105,7 +105,7 @@ public class OfferDocumentTests : IAsyncLifetime
         }
         finally { CultureInfo.CurrentCulture = culture; }
 
-        var text = await LibreOfficeWriter.TextOfAsync(file.Content);
+        var text = await LibreOffice.TextOfAsync(file.Content);
         Assert.Contains("Koulutus on arvonlisäverotonta (AVL 39 §).", text);
         Assert.Contains("Veroton hinta yhteensä\n4 077,84 €\nArvonlisävero\n0,00 €\nYhteensä\n4 077,84 €", text);
         Assert.Contains("Henkilöstökoulutus", text);
@@ -126,7 +126,7 @@ public class OfferDocumentTests : IAsyncLifetime
         Assert.Equal("Oma pohja.docx", info.FileName);
         Assert.Equal("Sari Lindqvist", info.UploadedByName);
 
-        var text = await LibreOfficeWriter.TextOfAsync((await Documents.CreateAsync(id)).Content);
+        var text = await LibreOffice.TextOfAsync((await Documents.CreateAsync(id)).Content);
         Assert.Contains("OMA POHJA", text);
         Assert.Contains("Asiakas: Hämeenlinnan Ympäristöpalvelut Oy.", text);
         Assert.Contains("Rivi: Työturvallisuuskorttikoulutus / 2 226,00 €", text);
@@ -135,7 +135,7 @@ public class OfferDocumentTests : IAsyncLifetime
 
         await Documents.RestoreDefaultTemplateAsync();
         Assert.False((await Documents.GetTemplateInfoAsync()).IsCustom);
-        var restored = await LibreOfficeWriter.TextOfAsync((await Documents.CreateAsync(id)).Content);
+        var restored = await LibreOffice.TextOfAsync((await Documents.CreateAsync(id)).Content);
         Assert.DoesNotContain("OMA POHJA", restored);
         Assert.Contains("Ystävällisin terveisin", restored);
     }
@@ -160,7 +160,7 @@ public class OfferDocumentTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainException>(() => Documents.ReplaceTemplateAsync("pohja.pdf", pdf.Length, pdf));
 
         Assert.Equal("pohja.docx", (await Documents.GetTemplateInfoAsync()).FileName);
-        Assert.Contains("OMA POHJA", await LibreOfficeWriter.TextOfAsync((await Documents.CreateAsync(id)).Content));
+        Assert.Contains("OMA POHJA", await LibreOffice.TextOfAsync((await Documents.CreateAsync(id)).Content));
     }
 
     [Fact]

@@ -37,16 +37,7 @@ public sealed class OfferLineInput
         : null;
 
     /// <summary>The sum of the lines that read, as the offer will print them.</summary>
-    public static LineTotals Sum(IEnumerable<OfferLineInput> lines)
-    {
-        long exVat = 0, vat = 0;
-        foreach (var t in lines.Select(l => l.Totals).OfType<LineTotals>())
-        {
-            exVat += t.ExVatCents;
-            vat += t.VatCents;
-        }
-        return new LineTotals(exVat, vat);
-    }
+    public static LineTotals Sum(IEnumerable<OfferLineInput> lines) => OfferRules.Sum(lines.Select(l => l.Totals).OfType<LineTotals>());
 
     public void Choose(ProductChoice product, bool english)
     {
