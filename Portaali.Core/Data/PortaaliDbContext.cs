@@ -38,7 +38,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Imports.ImportChange> ImportChanges => Set<Imports.ImportChange>();
     public DbSet<Imports.ImportFieldMapping> ImportFieldMappings => Set<Imports.ImportFieldMapping>();
     public DbSet<Imports.CompanyProfile> CompanyProfiles => Set<Imports.CompanyProfile>();
-    public DbSet<Imports.ImportSuggestion> ImportSuggestions => Set<Imports.ImportSuggestion>();
+    public DbSet<Suggestions.Suggestion> Suggestions => Set<Suggestions.Suggestion>();
     public DbSet<Offers.ProductGroup> ProductGroups => Set<Offers.ProductGroup>();
     public DbSet<Offers.Product> Products => Set<Offers.Product>();
     public DbSet<Offers.ProductResponsible> ProductResponsibles => Set<Offers.ProductResponsible>();
@@ -51,6 +51,12 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<ServiceOrders.ServiceOrder> ServiceOrders => Set<ServiceOrders.ServiceOrder>();
     public DbSet<ServiceOrders.ServiceOrderDeliverer> ServiceOrderDeliverers => Set<ServiceOrders.ServiceOrderDeliverer>();
     public DbSet<ServiceOrders.ServiceOrderSending> ServiceOrderSendings => Set<ServiceOrders.ServiceOrderSending>();
+    public DbSet<CarePlans.CarePlan> CarePlans => Set<CarePlans.CarePlan>();
+    public DbSet<CarePlans.CarePlanVersion> CarePlanVersions => Set<CarePlans.CarePlanVersion>();
+    public DbSet<CarePlans.CarePlanContactType> CarePlanContactTypes => Set<CarePlans.CarePlanContactType>();
+    public DbSet<CarePlans.CarePlanRequirement> CarePlanRequirements => Set<CarePlans.CarePlanRequirement>();
+    public DbSet<CarePlans.CarePlanCheckRun> CarePlanCheckRuns => Set<CarePlans.CarePlanCheckRun>();
+    public DbSet<CarePlans.CarePlanBreach> CarePlanBreaches => Set<CarePlans.CarePlanBreach>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -126,6 +132,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Imports.ImportModel.Configure(b);
         Portaali.Core.Offers.OffersModel.Configure(b);
         Portaali.Core.ServiceOrders.ServiceOrderModel.Configure(b);
+        Portaali.Core.CarePlans.CarePlanModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -7,6 +7,8 @@ using Portaali.Core.Data;
 using Portaali.Core.Seeding;
 using Portaali.Core.Users;
 
+using Portaali.Core.Suggestions;
+
 namespace Portaali.Core.Imports;
 
 /// <summary>
@@ -65,7 +67,7 @@ internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly to
             if (code == "ENDED") profile.EndDate = since;
             else profile.Situations = $"{code} {since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
             var reason = CoreText.Get($"PassivationReason_{code}", since.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
-            db.ImportSuggestions.Add(new ImportSuggestion
+            db.Suggestions.Add(new Suggestion
             {
                 CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = code, CreatedAt = lastNight, Reason = reason, RunId = run.Id,
             });

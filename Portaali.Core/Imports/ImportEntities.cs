@@ -108,26 +108,3 @@ public class CompanyProfile
     /// <summary>When a PRH/YTJ record was last taken in; the customer page shows it as "updated from YTJ".</summary>
     public DateTime? UpdatedAt { get; set; }
 }
-
-public enum SuggestionKind { Passivate, SegmentB }
-
-public enum SuggestionResolution { Accepted, Dismissed }
-
-/// <summary>Something an import noticed that a person must decide: passivate a ceased company, raise a framework-agreement site to B.</summary>
-public class ImportSuggestion
-{
-    public int Id { get; set; }
-    public int CustomerId { get; set; }
-    public Customers.Customer? Customer { get; set; }
-    public SuggestionKind Kind { get; set; }
-    /// <summary>What caused it (KONK, SELTILA, ENDED, FRAMEWORK); one suggestion per customer, kind and code.</summary>
-    public required string Code { get; set; }
-    public required string Reason { get; set; }
-    public int? RunId { get; set; }
-    /// <summary>From the app clock; required so that no creator can leave it at 1.1.0001 (a check constraint backs it up).</summary>
-    public required DateTime CreatedAt { get; init; }
-    public DateTime? ResolvedAt { get; set; }
-    public int? ResolvedByUserId { get; set; }
-    public string? ResolvedByName { get; set; }
-    public SuggestionResolution? Resolution { get; set; }
-}

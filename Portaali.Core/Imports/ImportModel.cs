@@ -44,16 +44,16 @@ internal static class ImportModel
             e.Property(x => x.MainLineCode).HasMaxLength(10);
             e.HasOne<Customer>().WithOne().HasForeignKey<CompanyProfile>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<ImportSuggestion>(e =>
+        b.Entity<Suggestions.Suggestion>(e =>
         {
-            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Resolution).HasConversion<string>().HasMaxLength(12);
             e.Property(x => x.Code).HasMaxLength(20);
             e.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CustomerId, x.Kind, x.Code });
             e.HasIndex(x => x.ResolvedAt);
             // A suggestion without a date showed as 1.1.0001: the database refuses one, whoever forgets the clock.
-            e.ToTable(t => t.HasCheckConstraint("CK_ImportSuggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'"));
+            e.ToTable(t => t.HasCheckConstraint("CK_Suggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'"));
         });
     }
 }

@@ -5,6 +5,8 @@ using Portaali.Core.Imports.BusinessInfo;
 using Portaali.Core.Imports.Prh;
 using Portaali.Core.Imports.WorkPlacement;
 
+using Portaali.Core.Suggestions;
+
 namespace Portaali.Core.Imports;
 
 public static class ImportsSetup

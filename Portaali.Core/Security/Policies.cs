@@ -13,6 +13,11 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ApproveKeyAccounts = nameof(ApproveKeyAccounts);
     public const string SetSegments = nameof(SetSegments);
+    /// <summary>The key-account tracker, the scorecards and the customer-base analysis: management's view of the
+    /// whole customer base. Keeping the scorecard targets and deciding A proposals is <see cref="ApproveKeyAccounts"/>.</summary>
+    public const string FollowKeyAccounts = nameof(FollowKeyAccounts);
+    /// <summary>The customer team writes the care plans; a change to the A plan still waits for <see cref="ApproveKeyAccounts"/>.</summary>
+    public const string KeepCarePlans = nameof(KeepCarePlans);
     /// <summary>Make offers, accept or lose them, record orders and move them into delivery.</summary>
     public const string Sell = nameof(Sell);
     /// <summary>The sales assistant's billing list: mark orders in delivery invoiced.</summary>
@@ -34,6 +39,11 @@ public static class Policies
         options.AddPolicy(ManageUsers, p => p.RequireRole(Administrators));
         options.AddPolicy(ApproveKeyAccounts, p => p.RequireRole(nameof(UserGroup.Management)));
         options.AddPolicy(SetSegments, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
+             nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing)]));
+        options.AddPolicy(FollowKeyAccounts, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager), nameof(UserGroup.SalesAndMarketing)]));
+        options.AddPolicy(KeepCarePlans, p => p.RequireRole(
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
              nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing)]));
         options.AddPolicy(Sell, p => p.RequireRole(

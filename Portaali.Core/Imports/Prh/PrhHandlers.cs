@@ -7,6 +7,7 @@ using Portaali.Core.Classifications;
 using Portaali.Core.Common;
 using Portaali.Core.Customers;
 using Portaali.Core.Data;
+using Portaali.Core.Suggestions;
 
 namespace Portaali.Core.Imports.Prh;
 
@@ -45,7 +46,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
                 foreach (var s in suggestions)
                 {
                     s.RunId = ctx.RunId;
-                    db.ImportSuggestions.Add(s);
+                    db.Suggestions.Add(s);
                 }
             }
         }
@@ -87,7 +88,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         return node;
     }
 
-    private static async Task<List<ImportSuggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
+    private static async Task<List<Suggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
         CancellationToken ct)
     {
         var reasons = new List<(string Code, string Reason)>();
@@ -96,11 +97,11 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         if (data.EndDate is { } ended)
             reasons.Add(("ENDED", CoreText.Get("PassivationReason_ENDED", ended.ToString("d.M.yyyy"))));
         if (reasons.Count == 0) return [];
-        var existing = await db.ImportSuggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
+        var existing = await db.Suggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
             .Select(s => s.Code).ToListAsync(ct);
-        existing.AddRange(db.ImportSuggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
+        existing.AddRange(db.Suggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
         return reasons.Where(r => !existing.Contains(r.Code))
-            .Select(r => new ImportSuggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason, CreatedAt = now })
+            .Select(r => new Suggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason, CreatedAt = now })
             .ToList();
     }
 

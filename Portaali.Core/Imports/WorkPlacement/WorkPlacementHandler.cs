@@ -11,6 +11,8 @@ using Portaali.Core.Imports.Prh;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;
 
+using Portaali.Core.Suggestions;
+
 namespace Portaali.Core.Imports.WorkPlacement;
 
 public record PlacementInstructor(string FirstName, string LastName, string? Email, string? Phone);
@@ -142,7 +144,7 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
         if (responsible is not null) changes.Add(new FieldChange(ImportChanges.ResponsibleField, null, responsible.Name));
 
         var suggestB = site.FrameworkAgreement && customer.Segment is Segment.C or Segment.Potential && !customer.IsPassive
-            && (created || !await db.ImportSuggestions.AnyAsync(s => s.CustomerId == customer.Id && s.Kind == SuggestionKind.SegmentB, ct));
+            && (created || !await db.Suggestions.AnyAsync(s => s.CustomerId == customer.Id && s.Kind == SuggestionKind.SegmentB, ct));
         if (suggestB) changes.Add(new FieldChange(ImportChanges.SuggestionField, null, CoreText.Get("SegmentBReason")));
 
         if (changes.Count == 0) return new RowResult(RowOutcome.Unchanged, customer);
@@ -175,7 +177,7 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
                 });
         }
         if (suggestB)
-            db.ImportSuggestions.Add(new ImportSuggestion
+            db.Suggestions.Add(new Suggestion
             {
                 Customer = customer, Kind = SuggestionKind.SegmentB, Code = "FRAMEWORK", Reason = CoreText.Get("SegmentBReason"),
                 RunId = ctx.RunId, CreatedAt = ctx.Now,

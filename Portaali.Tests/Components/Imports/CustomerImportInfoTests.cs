@@ -4,6 +4,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Customers;
 
@@ -27,7 +28,7 @@ public class CustomerImportInfoTests : ComponentHarness
     private Task AddSuggestionAsync(int customerId, SuggestionKind kind = SuggestionKind.Passivate, string reason = BankruptReason) =>
         WithDbAsync(db =>
         {
-            db.ImportSuggestions.Add(new ImportSuggestion
+            db.Suggestions.Add(new Suggestion
             {
                 CustomerId = customerId, Kind = kind, Code = kind == SuggestionKind.Passivate ? "KONK" : "FRAMEWORK", Reason = reason,
                 CreatedAt = new DateTime(2026, 3, 10, 1, 0, 0, DateTimeKind.Utc),
@@ -113,7 +114,7 @@ public class CustomerImportInfoTests : ComponentHarness
         page.WaitForAssertion(() => Assert.Equal("Passiivinen", page.Find("[data-testid=passive-chip]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=customer-suggestion]"));
         Assert.Contains(BankruptReason, page.Find("[data-testid=passivation-info]").TextContent);
-        var resolved = await WithDbAsync(db => db.ImportSuggestions.SingleAsync());
+        var resolved = await WithDbAsync(db => db.Suggestions.SingleAsync());
         Assert.Equal((SuggestionResolution.Accepted, "Minna Lehtonen"), (resolved.Resolution, resolved.ResolvedByName));
     }
 
@@ -132,7 +133,7 @@ public class CustomerImportInfoTests : ComponentHarness
         Assert.Empty(page.FindAll("[data-testid=passive-chip]"));
         var reopened = Open(id);
         Assert.Empty(reopened.FindAll("[data-testid=customer-suggestion]"));
-        Assert.Equal(SuggestionResolution.Dismissed, (await WithDbAsync(db => db.ImportSuggestions.SingleAsync())).Resolution);
+        Assert.Equal(SuggestionResolution.Dismissed, (await WithDbAsync(db => db.Suggestions.SingleAsync())).Resolution);
     }
 
     [Fact]

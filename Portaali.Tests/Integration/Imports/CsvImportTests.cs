@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Imports.BusinessInfo;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;

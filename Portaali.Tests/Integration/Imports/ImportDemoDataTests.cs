@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Tests.Integration.Seeding;
 using Portaali.Tests.Support;
@@ -57,7 +58,7 @@ public class ImportDemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDa
         var profiles = await db.CompanyProfiles.CountAsync();
         Assert.Equal((profiles, profiles, 3), (run.Done, run.Updated + run.Unchanged, run.Updated));
         Assert.All(await db.CompanyProfiles.Select(p => p.UpdatedAt).Distinct().ToListAsync(), at => Assert.Equal(run.StartedAt, at));
-        Assert.All(await db.ImportSuggestions.ToListAsync(), s => Assert.Equal((run.Id, run.StartedAt), (s.RunId, (DateTime?)s.CreatedAt)));
+        Assert.All(await db.Suggestions.ToListAsync(), s => Assert.Equal((run.Id, run.StartedAt), (s.RunId, (DateTime?)s.CreatedAt)));
         Assert.Equal(3, await db.ImportChanges.CountAsync(c => c.RunId == run.Id));
 
         var prh = new ImportRunRow(run.Id, run.Source, run.Mode, run.Trigger, run.Status, run.StartedByName, run.FileName, run.QueuedAt,

@@ -48,7 +48,7 @@ public class ImportRepairMigrationTests
         await using (var db = h.Db()) await db.Database.MigrateAsync();
 
         await using var check = h.Db();
-        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 5), (await check.ImportSuggestions.SingleAsync()).CreatedAt);
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 5), (await check.Suggestions.SingleAsync()).CreatedAt);
         Assert.Equal("62020", (await check.Customers.SingleAsync(c => c.Id == damaged.Id)).IndustryCode);
         Assert.Equal("47190", (await check.Customers.SingleAsync(c => c.Id == fine.Id)).IndustryCode);
         var profiles = await check.CompanyProfiles.OrderBy(p => p.CustomerId).Select(p => new { p.MainLineCode, p.IndustryCodeSet }).ToListAsync();

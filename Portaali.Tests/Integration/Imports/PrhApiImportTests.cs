@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
 using Portaali.Tests.Support;
@@ -57,7 +58,7 @@ public class PrhApiImportTests : IAsyncLifetime
         {
             Assert.Equal("Vanha Nimi Oy", (await db.Customers.SingleAsync()).Name);
             Assert.Empty(await db.CompanyProfiles.ToListAsync());
-            Assert.Empty(await db.ImportSuggestions.ToListAsync());
+            Assert.Empty(await db.Suggestions.ToListAsync());
         }
 
         var applied = await imports.ApplyDryRunAsync(dry);
@@ -105,14 +106,14 @@ public class PrhApiImportTests : IAsyncLifetime
 
         var first = await imports.GetRunAsync(await StartAsync(ImportMode.Apply));
         int audits, suggestions;
-        await using (var db = h.Db()) (audits, suggestions) = (await db.AuditEntries.CountAsync(), await db.ImportSuggestions.CountAsync());
+        await using (var db = h.Db()) (audits, suggestions) = (await db.AuditEntries.CountAsync(), await db.Suggestions.CountAsync());
         var second = await imports.GetRunAsync(await StartAsync(ImportMode.Apply));
 
         Assert.Equal((1, 1), (first.Updated, first.Unchanged));
         Assert.Equal((0, 2), (second.Updated, second.Unchanged));
         await using var check = h.Db();
         Assert.Equal(audits, await check.AuditEntries.CountAsync());
-        Assert.Equal(suggestions, await check.ImportSuggestions.CountAsync());
+        Assert.Equal(suggestions, await check.Suggestions.CountAsync());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
 using Portaali.Tests.Support;

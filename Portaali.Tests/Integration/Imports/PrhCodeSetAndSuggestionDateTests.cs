@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Classifications;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
 using Portaali.Tests.Support;
@@ -56,7 +57,7 @@ public class PrhCodeSetAndSuggestionDateTests : IAsyncLifetime
     {
         var customer = await h.AddCustomerAsync("Vanha Nimi Oy", "1234567-1");
         await using var db = h.Db();
-        db.ImportSuggestions.Add(new ImportSuggestion { CustomerId = customer.Id, Kind = SuggestionKind.Passivate, Code = "KONK", Reason = "x", CreatedAt = default });
+        db.Suggestions.Add(new Suggestion { CustomerId = customer.Id, Kind = SuggestionKind.Passivate, Code = "KONK", Reason = "x", CreatedAt = default });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }

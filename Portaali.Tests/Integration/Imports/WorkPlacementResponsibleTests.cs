@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
+using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
 using Portaali.Tests.Support;

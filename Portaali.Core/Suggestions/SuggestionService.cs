@@ -5,7 +5,7 @@ using Portaali.Core.Data;
 using Portaali.Core.Security;
 using Portaali.Core.Segments;
 
-namespace Portaali.Core.Imports;
+namespace Portaali.Core.Suggestions;
 
 public record SuggestionRow(int Id, int CustomerId, string CustomerName, string? BusinessId, SuggestionKind Kind, string Reason,
     DateTime CreatedAt, Segment Segment);
@@ -47,8 +47,8 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
 
     /// <summary>Undecided suggestions that still mean something: the customer is active, and a B suggestion is moot once
     /// someone has put the customer in B or A.</summary>
-    private static IQueryable<ImportSuggestion> Open(PortaaliDbContext db) =>
-        db.ImportSuggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive
+    private static IQueryable<Suggestion> Open(PortaaliDbContext db) =>
+        db.Suggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive
             && (s.Kind != SuggestionKind.SegmentB || s.Customer.Segment == Segment.C || s.Customer.Segment == Segment.Potential));
 
     /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it.</summary>
@@ -72,11 +72,11 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         await ResolveAsync(id, actor, SuggestionResolution.Dismissed, ct);
     }
 
-    private async Task<(Actor, ImportSuggestion)> LoadForDecisionAsync(int id, CancellationToken ct)
+    private async Task<(Actor, Suggestion)> LoadForDecisionAsync(int id, CancellationToken ct)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var suggestion = await db.ImportSuggestions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
+        var suggestion = await db.Suggestions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new NotFoundException(CoreText.Get("SuggestionNotFound"));
         if (suggestion.ResolvedAt is not null) throw new DomainException(CoreText.Get("SuggestionAlreadyResolved"));
         var responsible = await db.CustomerResponsibles.AnyAsync(r => r.CustomerId == suggestion.CustomerId && r.UserId == actor.Id, ct);
@@ -87,7 +87,7 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
     private async Task ResolveAsync(int id, Actor actor, SuggestionResolution resolution, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var suggestion = await db.ImportSuggestions.FirstAsync(s => s.Id == id, ct);
+        var suggestion = await db.Suggestions.FirstAsync(s => s.Id == id, ct);
         suggestion.ResolvedAt = clock.GetUtcNow().UtcDateTime;
         suggestion.ResolvedByUserId = actor.Id;
         suggestion.ResolvedByName = actor.Name;
