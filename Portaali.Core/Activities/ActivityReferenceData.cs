@@ -10,6 +10,11 @@ public static class ActivityReferenceData
 
     public const string PositiveFeedback = "feedback.positive", NegativeFeedback = "feedback.negative";
 
+    /// <summary>Meeting keywords the care plans and the scorecard count by: a review with the college's management, a
+    /// co-development meeting. Not migration seed data (an installation may already use the ids): ensured by
+    /// <see cref="SystemKey"/> at start-up.</summary>
+    public const string ManagementReview = "meeting.management-review", CoDevelopment = "meeting.co-development";
+
     public static readonly ActivityType[] Types =
     [
         Type(1, "Asiakaspalaute", Feedback, "#c62828", true),
