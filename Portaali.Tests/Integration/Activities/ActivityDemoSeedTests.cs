@@ -7,7 +7,8 @@ using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Activities;
 
-public class ActivityDemoSeedTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
+[Collection(SeededDatabaseCollection.Name)]
+public class ActivityDemoSeedTests(SeededDatabase seeded)
 {
     [Fact]
     public async Task Every_account_manager_has_work_this_week_and_visits_planned_ahead()

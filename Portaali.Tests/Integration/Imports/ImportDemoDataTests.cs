@@ -8,7 +8,8 @@ using Portaali.Tests.Support;
 namespace Portaali.Tests.Integration.Imports;
 
 /// <summary>The demo base shows the imports' work: YTJ profiles on the companies and a few passivation suggestions to decide.</summary>
-public class ImportDemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
+[Collection(SeededDatabaseCollection.Name)]
+public class ImportDemoDataTests(SeededDatabase seeded)
 {
     private CoreHarness H => seeded.H;
 

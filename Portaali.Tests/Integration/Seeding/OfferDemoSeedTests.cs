@@ -8,7 +8,8 @@ using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Seeding;
 
-public class OfferDemoSeedTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
+[Collection(SeededDatabaseCollection.Name)]
+public class OfferDemoSeedTests(SeededDatabase seeded)
 {
     private CoreHarness H => seeded.H;
     private static DateOnly Today => HelsinkiTime.Today(TimeProvider.System);

@@ -3,7 +3,9 @@ using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Seeding;
 
-/// <summary>One demo-seeded database shared by the seeding tests: seeding 4,000 customers takes seconds, not milliseconds.</summary>
+/// <summary>One demo-seeded database shared by the seeding tests: seeding 4,000 customers takes seconds, not milliseconds.
+/// The classes that only read it share one through <see cref="SeededDatabaseCollection"/> and run one after another,
+/// so a test that signs in does not race another.</summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
     public CoreHarness H { get; private set; } = null!;
@@ -16,4 +18,10 @@ public sealed class SeededDatabase : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await H.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public class SeededDatabaseCollection : ICollectionFixture<SeededDatabase>
+{
+    public const string Name = "Seeded demo base";
 }
