@@ -134,7 +134,8 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
     /// <summary>The broken rules of one plan's active version for all its active customers: one query for the contact
     /// gap (last contact, planned contact and since when the customer is under the plan, aggregated per customer in
-    /// SQL) and one per yearly requirement (this year's count per customer, only those short of it come back).</summary>
+    /// SQL) and one per yearly requirement (this year's count per customer). Each aggregate is an index seek per
+    /// customer on IX_Activities_CarePlanMonitor (see <see cref="CarePlanModel"/>).</summary>
     private static async Task<List<CarePlanBreach>> CheckPlanAsync(PortaaliDbContext db, ActivePlan plan, DateOnly today, CancellationToken ct)
     {
         var version = await db.CarePlanVersions.AsNoTracking().Where(v => v.Id == plan.VersionId)
@@ -166,12 +167,11 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                     Planned = planned && db.Activities.Any(a => a.CustomerId == u.CustomerId && types.Contains(a.ActivityTypeId)
                         && (a.LocalDate > today || a.LocalDate == today && a.Status == open)),
                 })
-                // Only customers without a contact inside the gap can be broken; the date they came under the plan is
-                // read in Helsinki time below.
-                .Where(x => !x.Planned && (x.LastContact == null || x.LastContact < cutoff))
+                // Filtered here rather than in SQL, where EF would repeat each subquery in the WHERE clause.
                 .AsNoTracking().ToListAsync(ct);
             foreach (var row in rows)
             {
+                if (row.Planned || row.LastContact >= cutoff) continue;
                 var cameUnder = DateOnly.FromDateTime(HelsinkiTime.ToLocal(row.CameUnderAt));
                 var from = row.LastContact is { } last && last > cameUnder ? last : cameUnder;
                 var since = CarePlanRules.DaysBetween(from, today);
@@ -196,8 +196,8 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                         && (keywordId == null || a.KeywordId == keywordId)
                         && a.Status == done && a.LocalDate >= yearStart && a.LocalDate <= today),
                 })
-                .Where(x => x.Done < perYear).AsNoTracking().ToListAsync(ct);
-            breaches.AddRange(rows.Select(x => new CarePlanBreach
+                .AsNoTracking().ToListAsync(ct);
+            breaches.AddRange(rows.Where(x => x.Done < perYear).Select(x => new CarePlanBreach
             {
                 CustomerId = x.CustomerId, CarePlanVersionId = plan.VersionId, Kind = CarePlanBreachKind.YearlyRequirement,
                 RequirementId = r.Id, Required = perYear, Done = x.Done,
