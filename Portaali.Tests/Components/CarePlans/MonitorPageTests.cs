@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -101,6 +102,39 @@ public class MonitorPageTests : ComponentHarness
         // The queued run finishes (as Hangfire would run it): the page shows the new list.
         await Services.GetRequiredService<CarePlanMonitor>().ExecuteAsync(queued);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=monitor-running]")), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Dates_and_texts_print_in_English_for_an_English_user()
+    {
+        CultureInfo.CurrentCulture = new CultureInfo("en-US");
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var anna = await SignInAsync(UserGroup.AccountManager, "Anna Asiakas");
+        await ArrangeRunAsync(anna.Id, anna.Id);
+
+        var page = RenderWithProviders<MonitorPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=monitor-customer]").Count));
+        Assert.Equal(["last contact 13 days ago, allowed 7", "management review 0 of 1 this year"], page.FindAll("[data-testid=monitor-rule]").Select(e => e.TextContent));
+        Assert.Contains("3/20/2026", page.Find("[data-testid=monitor-table]").TextContent);
+        Assert.Equal("Computed 4/2/2026 2:31 AM (nightly run).", page.Find("[data-testid=monitor-computed-at]").TextContent.Replace('\u202f', ' '));
+    }
+
+    [Fact]
+    public async Task Customer_segment_tab_shows_the_plans_and_the_broken_rules()
+    {
+        var anna = await SignInAsync(UserGroup.AccountManager, "Anna Asiakas");
+        await ArrangeRunAsync(anna.Id, anna.Id);
+        var annas = await WithDbAsync(db => Task.FromResult(db.Customers.Single(c => c.Name == "Annan Oy").Id));
+        var other = await AddCustomerAsync("Perus Oy");
+
+        var status = RenderWithProviders<CustomerCarePlanStatus>(p => p.Add(c => c.CustomerId, annas));
+        status.WaitForAssertion(() => Assert.Contains("Segmentti A – avainasiakas", status.Markup));
+        Assert.Equal("Segmentti A – avainasiakas: viimeisin yhteydenotto 13 päivää sitten, sallittu 7 – 6 pv myöhässä",
+            status.Find("[data-testid=customer-care-plan-breaches] li").TextContent);
+
+        var none = RenderWithProviders<CustomerCarePlanStatus>(p => p.Add(c => c.CustomerId, other));
+        none.WaitForAssertion(() => Assert.Equal("Asiakkaaseen ei sovelleta hoitosuunnitelmaa.", none.Find("[data-testid=customer-care-plans-none]").TextContent));
+        Assert.Contains("Hoitosuunnitelmia noudatetaan (tarkistettu 2.4.2026).", none.Markup);
     }
 
     private async Task ChooseAsync(IRenderedComponent<MonitorPage> page, string option)
