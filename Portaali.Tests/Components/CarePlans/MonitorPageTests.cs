@@ -87,7 +87,7 @@ public class MonitorPageTests : ComponentHarness
     }
 
     [Fact]
-    public async Task Recompute_is_refused_with_a_message_while_a_run_is_going()
+    public async Task Recompute_shows_the_run_going_and_then_the_new_list()
     {
         var anna = await SignInAsync(UserGroup.AccountManager, "Anna Asiakas");
         await ArrangeRunAsync(anna.Id, anna.Id);
@@ -102,6 +102,9 @@ public class MonitorPageTests : ComponentHarness
         // The queued run finishes (as Hangfire would run it): the page shows the new list.
         await Services.GetRequiredService<CarePlanMonitor>().ExecuteAsync(queued);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=monitor-running]")), TimeSpan.FromSeconds(10));
+        // The new run checked today: both customers were created today (no gap yet) and lack this year's meetings.
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=monitor-rule]").Count));
+        Assert.All(page.FindAll("[data-testid=monitor-rule]"), e => Assert.EndsWith("tänä vuonna", e.TextContent));
     }
 
     [Fact]
