@@ -51,6 +51,11 @@ public static class CarePlanModel
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
             e.HasIndex(r => r.StartedAt);
         });
+        // The monitor's per-customer aggregates (last counted contact, planned contact, this year's count of a type)
+        // seek on the customer and type and read the date and status from the index alone: without it each customer's
+        // activities are read row by row, and a keyword's count walks every activity with that keyword.
+        b.Entity<Activities.Activity>().HasIndex(a => new { a.CustomerId, a.ActivityTypeId, a.LocalDate, a.Status })
+            .HasDatabaseName("IX_Activities_CarePlanMonitor");
         b.Entity<CarePlanBreach>(e =>
         {
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);

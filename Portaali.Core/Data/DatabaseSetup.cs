@@ -45,6 +45,8 @@ public static class DatabaseSetup
         services.AddPortaaliMail(connectionString);
         services.AddScoped<ServiceOrderService>();
         services.AddScoped<ServiceOrderMailer>();
+        services.AddScoped<CarePlans.CarePlanMonitor>();
+        services.AddScoped<CarePlans.CarePlanMonitorQueries>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Portaali.Core.Imports;
 using Portaali.Core.Security;
+using Portaali.Web.Setup;
 
 namespace Portaali.Web.Imports;
 
@@ -44,6 +45,7 @@ public static class JobsSetup
         services.AddScoped<IImportQueue, HangfireImportQueue>();
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
+        services.AddCarePlanJobs();
         return services;
     }
 
@@ -65,6 +67,7 @@ public static class JobsSetup
                 manager.AddOrUpdate<ImportJobRunner>(RecurringJobId(source), j => j.RunScheduledAsync(source, CancellationToken.None),
                     cron.Trim(), new RecurringJobOptions { TimeZone = timeZone });
         }
+        await app.UseCarePlanJobsAsync();
 
         // Anonymous visitors go to sign-in like everywhere else; the dashboard's own filter then refuses non-administrators with 403.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(async (context, next) =>

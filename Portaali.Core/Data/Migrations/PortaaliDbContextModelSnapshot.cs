@@ -119,6 +119,9 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
+                        .HasDatabaseName("IX_Activities_CarePlanMonitor");
+
                     b.ToTable("Activities");
                 });
 
