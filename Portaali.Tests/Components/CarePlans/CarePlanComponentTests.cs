@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portaali.Core.CarePlans;
+using Portaali.Core.Common;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.CarePlans;
@@ -72,6 +73,31 @@ public class CarePlanComponentTests : ComponentHarness
         Providers.WaitForAssertion(() => Assert.Contains("Kirjoita määrä kokonaislukuna, esim. 2.", Providers.Markup));
         Assert.Equal("2.5", Providers.Find("#care-plan-per-year-1").GetAttribute("value"));
         Assert.Null((await Plans.GetAsync(planId)).Pending);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_version_someone_replaced_meanwhile_is_refused_in_the_dialog_and_the_typing_stays()
+    {
+        await SignInAsync(UserGroup.AccountManager, "Tiina Hakala");
+        var planId = await SeedAsync(Segment.C);
+        var plan = await Plans.GetAsync(planId);
+        var dialog = await ShowDialogAsync(new DialogParameters<CarePlanEditDialog>
+        {
+            { d => d.PlanId, planId }, { d => d.ExpectedVersion, 1 }, { d => d.Edit, CarePlanEdit.From(plan.Active!) },
+        });
+        Providers.WaitForElement("#care-plan-care-fi");
+        Providers.Find("#care-plan-care-fi").Input("• Peruspalvelu\n• Uutiskirje kahdesti vuodessa");
+        // Meanwhile a colleague's change comes into force.
+        var theirs = CarePlanEdit.From(plan.Active!);
+        theirs.ReviewOn = new DateOnly(2027, 6, 30);
+        await Plans.SaveChangeAsync(planId, theirs, 1);
+
+        Providers.Find("[data-testid=care-plan-save]").Click();
+
+        Providers.WaitForAssertion(() => Assert.Contains(CoreText.Get("CarePlanChangedByOther"), Providers.Find("[data-testid=care-plan-refusal]").TextContent));
+        Assert.Contains("Uutiskirje kahdesti vuodessa", Providers.Find("#care-plan-care-fi").TextContent + Providers.Find("#care-plan-care-fi").GetAttribute("value"));
+        Assert.Equal(2, (await Plans.GetAsync(planId)).History.Count);
+        Assert.False(dialog.Result.IsCompleted);
     }
 
     [Theory]
