@@ -19,11 +19,24 @@ public class CustomerUnderPlan
     public DateTime CameUnderAt { get; init; }
 }
 
-/// <summary>Which care plans apply to which customers, and what counts as a contact: the one definition the monitor,
-/// the customer page and the tracker share.</summary>
+/// <summary>The rules about plans that more than one feature needs: which plans apply to which customers (the one
+/// definition the monitor, the plan pages, the customer page and the tracker share), whose changes wait for approval,
+/// when a review is due, and how days are counted.</summary>
 public static class CarePlanRules
 {
+    /// <summary>The node under which the customer groups of thesis table 5 sit.</summary>
     public const string CustomerGroupsKey = "customer-groups";
+
+    /// <summary>A change to the A plan waits for management (thesis 5.3.6: "Strategisten eli A-asiakkuuksien osalta
+    /// johtoryhmä hyväksyy päivitykset"); every other plan's change applies when saved.</summary>
+    public static bool ChangesNeedApproval(CarePlanScope scope, Segment? segment) => scope == CarePlanScope.Segment && segment == Segment.A;
+
+    /// <summary>The yearly review is due on its date and stays due until a new version moves the date on.</summary>
+    public static bool IsReviewDue(DateOnly reviewOn, DateOnly helsinkiToday) => helsinkiToday >= reviewOn;
+
+    /// <summary>The next 31 January on or after the day: the review date the seeded plans start with.</summary>
+    public static DateOnly NextYearlyReview(DateOnly today) =>
+        new DateOnly(today.Year, 1, 31) >= today ? new DateOnly(today.Year, 1, 31) : new DateOnly(today.Year + 1, 1, 31);
 
     /// <summary>The active version of every plan, each customer group with its subgroups (a customer classified in a
     /// subgroup falls under its group's plan).</summary>

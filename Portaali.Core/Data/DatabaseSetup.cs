@@ -29,6 +29,7 @@ public static class DatabaseSetup
         services.AddScoped<ContactService>();
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
+        services.AddScoped<CarePlans.CarePlanService>();
         services.AddScoped<UserService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<ActivitySetupService>();
@@ -69,5 +70,7 @@ public static class DatabaseSetup
             logger.LogInformation("Seeding the demo database");
             await new DemoSeeder(db).SeedAsync(ct);
         }
+        // After the demo seed, so its customer groups get their plans too; on a production base, the segment plans.
+        await CarePlans.CarePlanSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), ct);
     }
 }
