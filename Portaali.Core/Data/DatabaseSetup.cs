@@ -29,6 +29,7 @@ public static class DatabaseSetup
         services.AddScoped<ContactService>();
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
+        Segments.Rfm.RfmSetup.AddPortaaliRfm(services);
         services.AddScoped<UserService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<ActivitySetupService>();
