@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Portaali.Core.Imports;
 using Portaali.Core.Security;
+using Portaali.Web.Setup;
 
 namespace Portaali.Web.Imports;
 
@@ -44,6 +45,7 @@ public static class JobsSetup
         services.AddScoped<IImportQueue, HangfireImportQueue>();
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
+        services.AddSegmentJobs(configuration);
         return services;
     }
 

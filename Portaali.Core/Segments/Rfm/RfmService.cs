@@ -10,7 +10,7 @@ namespace Portaali.Core.Segments.Rfm;
 
 /// <summary>A customer's score with what each part is made of, for the segment tab.</summary>
 public sealed record RfmBreakdown(int Recency, int Frequency, int Monetary,
-    DateOnly? LastContactOn, string? LastContactType, DateOnly? LastOrderOn, int? DaysSinceLast,
+    DateOnly? LastContactOn, string? LastContactType, int? DaysSinceContact, DateOnly? LastOrderOn, int? DaysSinceOrder,
     int Contacts, int Orders, decimal OrderEuros, int WindowMonths, DateOnly WindowFrom, DateOnly AsOf, DateTime ComputedAt);
 
 public sealed record RfmRecomputeResult(int CustomersScored, int SuggestionsCreated);
@@ -75,9 +75,8 @@ public class RfmService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGu
                 .Where(a => a.CustomerId == customerId && a.LocalDate == day && a.Status == ActivityStatus.Done
                     && RfmScoring.CountedTypeKeys.Contains(a.Type!.SystemKey!))
                 .OrderByDescending(a => a.StartsAtUtc).Select(a => a.Type!.Name).FirstOrDefaultAsync(ct);
-        var last = RfmScoring.LastOf(s.LastContactOn, s.LastOrderOn);
-        return new RfmBreakdown(s.Recency, s.Frequency, s.Monetary, s.LastContactOn, lastType, s.LastOrderOn,
-            last is { } l ? s.AsOf.DayNumber - l.DayNumber : null, s.Contacts, s.Orders, Money.FromCents(s.OrderCents),
+        return new RfmBreakdown(s.Recency, s.Frequency, s.Monetary, s.LastContactOn, lastType, s.AsOf.DayNumber - s.LastContactOn?.DayNumber,
+            s.LastOrderOn, s.AsOf.DayNumber - s.LastOrderOn?.DayNumber, s.Contacts, s.Orders, Money.FromCents(s.OrderCents),
             s.WindowMonths, s.WindowFrom, s.AsOf, s.ComputedAt);
     }
 }
