@@ -86,7 +86,7 @@ public class JobsDashboardTests : IDisposable
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
 
-        Assert.Equal(["imports.business-info-csv", "imports.prh-api", "imports.work-placement-csv"], jobs.Keys.Order());
+        Assert.Equal(["imports.business-info-csv", "imports.prh-api", "imports.work-placement-csv"], jobs.Keys.Where(k => k.StartsWith("imports.")).Order());
         Assert.Equal("0 2 * * *", jobs["imports.prh-api"].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("Europe/Helsinki", j.TimeZoneId));
     }
