@@ -14,10 +14,22 @@ public class SegmentJobsTests
     [Fact]
     public void The_app_registers_the_nightly_RFM_job_and_binds_its_options_from_Portaali_Rfm()
     {
-        using var factory = new PortaaliWebFactory { Settings = new() { ["Portaali:Rfm:WindowMonths"] = "12" } };
+        using var factory = new PortaaliWebFactory
+        {
+            Settings = new()
+            {
+                ["Portaali:Rfm:WindowMonths"] = "12",
+                ["Portaali:Rfm:FrequencyCounts:0"] = "2", ["Portaali:Rfm:FrequencyCounts:1"] = "6",
+                ["Portaali:Rfm:FrequencyCounts:2"] = "12", ["Portaali:Rfm:FrequencyCounts:3"] = "24",
+            },
+        };
         _ = factory.Server;
 
-        Assert.Equal(12, factory.Services.GetRequiredService<IOptions<RfmOptions>>().Value.WindowMonths);
+        var options = factory.Services.GetRequiredService<IOptions<RfmOptions>>().Value;
+        Assert.Equal(12, options.WindowMonths);
+        // Replaces the defaults rather than adding to them.
+        Assert.Equal([2, 6, 12, 24], options.FrequencyThresholds);
+        Assert.Equal([365, 180, 90, 30], options.RecencyThresholds);
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == SegmentJobs.RfmJobId);
         Assert.Equal("Europe/Helsinki", job.TimeZoneId);

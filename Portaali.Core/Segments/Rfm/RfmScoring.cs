@@ -28,11 +28,11 @@ public static class RfmScoring
     public static DateOnly? LastOf(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     public static int Recency(DateOnly asOf, DateOnly? last, RfmOptions o) =>
-        last is { } d ? Score(o.RecencyDays.Count(t => asOf.DayNumber - d.DayNumber <= t)) : 1;
+        last is { } d ? Score(o.RecencyThresholds.Count(t => asOf.DayNumber - d.DayNumber <= t)) : 1;
 
-    public static int Frequency(int count, RfmOptions o) => Score(o.FrequencyCounts.Count(t => count >= t));
+    public static int Frequency(int count, RfmOptions o) => Score(o.FrequencyThresholds.Count(t => count >= t));
 
-    public static int Monetary(long cents, RfmOptions o) => Score(o.MonetaryEuros.Count(t => cents >= Money.ToCents(t)));
+    public static int Monetary(long cents, RfmOptions o) => Score(o.MonetaryThresholds.Count(t => cents >= Money.ToCents(t)));
 
     private static int Score(int thresholdsMet) => Math.Clamp(1 + thresholdsMet, 1, 5);
 
