@@ -30,6 +30,7 @@ public static class DatabaseSetup
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
         services.AddScoped<CarePlans.CarePlanService>();
+        Segments.Rfm.RfmSetup.AddPortaaliRfm(services);
         services.AddScoped<UserService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<ActivitySetupService>();

@@ -13,8 +13,9 @@ public record SuggestionRow(int Id, int CustomerId, string CustomerName, string?
 /// <summary>An open suggestion on one customer, and whether the signed-in user may decide it.</summary>
 public record CustomerSuggestion(int Id, SuggestionKind Kind, string Reason, DateTime CreatedAt, bool CanDecide);
 
-/// <summary>What the imports suggest to the people responsible for a customer: passivate a ceased company, move a
-/// framework-agreement site to B. Nothing happens until a person accepts.</summary>
+/// <summary>What the imports and the segment rules suggest to the people responsible for a customer: passivate a ceased
+/// company or a dormant C customer, move a framework-agreement site or an ordering Potential customer to B, propose a
+/// steady B customer for A. Nothing happens until a person accepts.</summary>
 public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, CustomerService customers,
     SegmentService segments, TimeProvider clock)
 {
@@ -45,24 +46,37 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         return open.Select(s => new CustomerSuggestion(s.Id, s.Kind, s.Reason, s.CreatedAt, canDecide)).ToList();
     }
 
-    /// <summary>Undecided suggestions that still mean something: the customer is active, and a B suggestion is moot once
-    /// someone has put the customer in B or A.</summary>
+    /// <summary>Undecided suggestions that still mean something: the customer is active; a B suggestion is moot once
+    /// someone has put the customer in B or A, an A proposal once the customer is no longer B, a passivation to
+    /// consider once the customer is no longer C.</summary>
     private static IQueryable<Suggestion> Open(PortaaliDbContext db) =>
         db.Suggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive
-            && (s.Kind != SuggestionKind.SegmentB || s.Customer.Segment == Segment.C || s.Customer.Segment == Segment.Potential));
+            && (s.Kind != SuggestionKind.SegmentB || s.Customer.Segment == Segment.C || s.Customer.Segment == Segment.Potential)
+            // TODO(lead, at the merge): ProposeA is also moot while the customer has a Pending KeyAccountProposal, e.g.
+            // && !db.KeyAccountProposals.Any(p => p.CustomerId == s.CustomerId && p.State == KeyAccountProposalState.Pending)
+            && (s.Kind != SuggestionKind.ProposeA || s.Customer.Segment == Segment.B)
+            && (s.Kind != SuggestionKind.ConsiderPassivation || s.Customer.Segment == Segment.C));
 
-    /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it.</summary>
+    /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it. An A
+    /// proposal is refused: A is proposed with a justification on the segment tab, which resolves the suggestion.</summary>
     public async Task AcceptAsync(int id, CancellationToken ct = default)
     {
         var (actor, suggestion) = await LoadForDecisionAsync(id, ct);
-        if (suggestion.Kind == SuggestionKind.Passivate)
+        switch (suggestion.Kind)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var isPassive = await db.Customers.Where(c => c.Id == suggestion.CustomerId).Select(c => c.IsPassive).FirstAsync(ct);
-            if (!isPassive) await customers.PassivateAsync(suggestion.CustomerId, suggestion.Reason, ct);
+            case SuggestionKind.Passivate or SuggestionKind.ConsiderPassivation:
+                await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                {
+                    var isPassive = await db.Customers.Where(c => c.Id == suggestion.CustomerId).Select(c => c.IsPassive).FirstAsync(ct);
+                    if (!isPassive) await customers.PassivateAsync(suggestion.CustomerId, suggestion.Reason, ct);
+                }
+                break;
+            case SuggestionKind.SegmentB:
+                await segments.ChangeAsync(suggestion.CustomerId, Segment.B, suggestion.Reason, ct);
+                break;
+            default:
+                throw new DomainException(CoreText.Get("SuggestionProposeAOnSegmentTab"));
         }
-        else
-            await segments.ChangeAsync(suggestion.CustomerId, Segment.B, suggestion.Reason, ct);
         await ResolveAsync(id, actor, SuggestionResolution.Accepted, ct);
     }
 

@@ -46,6 +46,7 @@ public static class JobsSetup
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
         services.AddCarePlanJobs();
+        services.AddSegmentJobs(configuration);
         return services;
     }
 
