@@ -1972,6 +1972,73 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("SalesTargets");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenByProposerAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_KeyAccountProposals_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CustomerId", "ProposedAt");
+
+                    b.HasIndex("ProposedByUserId", "ProposedAt");
+
+                    b.ToTable("KeyAccountProposals");
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2755,6 +2822,17 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>
