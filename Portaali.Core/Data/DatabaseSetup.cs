@@ -29,6 +29,7 @@ public static class DatabaseSetup
         services.AddScoped<ContactService>();
         services.AddScoped<ClassificationService>();
         services.AddScoped<SegmentService>();
+        services.AddScoped<KeyAccountProposalService>();
         services.AddScoped<UserService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<ActivitySetupService>();
