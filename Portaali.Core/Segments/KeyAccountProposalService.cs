@@ -13,7 +13,7 @@ public record PendingProposalRow(int Id, int CustomerId, string CustomerName, Se
     string ProposedByName, string Justification, DateTime ProposedAt, Guid Version);
 
 /// <summary>The pending proposals, how many of the five A places are free, and whether the user may decide.</summary>
-public record PendingProposals(IReadOnlyList<PendingProposalRow> Items, int FreeSlots, bool CanDecide);
+public record PendingProposalList(IReadOnlyList<PendingProposalRow> Items, int FreeSlots, bool CanDecide);
 
 /// <summary>One of the signed-in user's own proposals; <see cref="IsNew"/> while its outcome is unseen.</summary>
 public record MyProposalRow(int Id, int CustomerId, string CustomerName, KeyAccountProposalState State, string Justification,
@@ -22,8 +22,9 @@ public record MyProposalRow(int Id, int CustomerId, string CustomerName, KeyAcco
 public record PendingProposal(int Id, string ProposedByName, string Justification, DateTime ProposedAt, Guid Version,
     bool CanDecide, bool CanWithdraw);
 
-/// <summary>What the customer's segment tab shows and offers about A proposals.</summary>
-public record CustomerProposals(PendingProposal? Pending, bool CanPropose);
+/// <summary>What the customer's segment tab shows and offers about A proposals; <see cref="CanSetA"/>: the user is
+/// management, who set A directly (and decide the proposals).</summary>
+public record CustomerProposals(PendingProposal? Pending, bool CanPropose, bool CanSetA);
 
 /// <summary>A proposals: the customer's people propose a key account with a justification, management approves (within
 /// the cap of five) or rejects with a note, and the proposer sees the outcome.</summary>
@@ -127,7 +128,7 @@ public class KeyAccountProposalService(IDbContextFactory<PortaaliDbContext> dbFa
     }
 
     /// <summary>Pending proposals, oldest first, for the people who follow the key accounts; management decides them.</summary>
-    public async Task<PendingProposals> ListPendingAsync(CancellationToken ct = default)
+    public async Task<PendingProposalList> ListPendingAsync(CancellationToken ct = default)
     {
         await guard.DemandAsync(Policies.FollowKeyAccounts);
         var canDecide = await guard.IsAllowedAsync(Policies.ApproveKeyAccounts);
@@ -141,7 +142,7 @@ public class KeyAccountProposalService(IDbContextFactory<PortaaliDbContext> dbFa
                 .Select(r => new { r.CustomerId, r.User!.DisplayName }).ToListAsync(ct))
             .ToLookup(r => r.CustomerId, r => r.DisplayName);
         var keyAccounts = await db.Customers.CountAsync(c => c.Segment == Segment.A && !c.IsPassive, ct);
-        return new PendingProposals(rows.Select(r => new PendingProposalRow(r.Id, r.CustomerId, r.Name, r.Segment,
+        return new PendingProposalList(rows.Select(r => new PendingProposalRow(r.Id, r.CustomerId, r.Name, r.Segment,
                 string.Join(", ", responsibles[r.CustomerId].Order()), r.ProposedByName, r.Justification, r.ProposedAt, r.Version)).ToList(),
             Math.Max(0, KeyAccounts.Max - keyAccounts), canDecide);
     }
@@ -190,7 +191,7 @@ public class KeyAccountProposalService(IDbContextFactory<PortaaliDbContext> dbFa
             .FirstOrDefaultAsync(ct);
         var canPropose = pending is null && !customer.IsPassive && customer.Segment != Segment.A
             && (isManagement || await IsResponsibleAsync(db, customerId, actor, ct));
-        return new CustomerProposals(pending, canPropose);
+        return new CustomerProposals(pending, canPropose, isManagement);
     }
 
     /// <summary>A merge keeps the duplicate's proposals on the survivor; a pending one is withdrawn when the survivor is (or
