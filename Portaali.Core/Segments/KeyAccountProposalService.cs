@@ -252,5 +252,11 @@ public class KeyAccountProposalService(IDbContextFactory<PortaaliDbContext> dbFa
     private static Task SaveOrConflictAsync(PortaaliDbContext db, CancellationToken ct) =>
         CustomerService.SaveOrConflictAsync(db, "ProposalConflict", ct);
 
-    public static string StateText(KeyAccountProposalState state) => CoreText.Get("ProposalState_" + state);
+    public static string StateText(KeyAccountProposalState state) => state switch
+    {
+        KeyAccountProposalState.Pending => CoreText.Get("ProposalState_Pending"),
+        KeyAccountProposalState.Approved => CoreText.Get("ProposalState_Approved"),
+        KeyAccountProposalState.Rejected => CoreText.Get("ProposalState_Rejected"),
+        _ => CoreText.Get("ProposalState_Withdrawn"),
+    };
 }
