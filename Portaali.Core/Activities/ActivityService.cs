@@ -384,7 +384,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return (type, keyword);
     }
 
-    private static async Task ApplyAsync(PortaaliDbContext db, ActivityEdit edit, Activity activity, KeywordOption? keyword,
+    internal static async Task ApplyAsync(PortaaliDbContext db, ActivityEdit edit, Activity activity, KeywordOption? keyword,
         DateTime startsLocal, Actor actor, DateTime now, CancellationToken ct)
     {
         var contactIds = edit.ContactIds.Distinct().ToList();
@@ -420,7 +420,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(c => new ActivityContact { ContactId = c }));
     }
 
-    private static void SetStatus(Activity activity, ActivityStatus status, string? note, Actor actor, DateTime now)
+    internal static void SetStatus(Activity activity, ActivityStatus status, string? note, Actor actor, DateTime now)
     {
         if (status == ActivityStatus.Done && activity.Status != ActivityStatus.Done || activity.ResolvedAtUtc is null && status == ActivityStatus.Done)
         {

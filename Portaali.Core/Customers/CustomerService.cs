@@ -241,6 +241,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         customer.Version = Guid.NewGuid();
         if (to != customer.Segment) KeyAccounts.Move(db, customer, to, CoreText.Get("SegmentReactivatedReason"), actor, now);
         await db.SaveChangesAsync(ct);
+        if (to == Segment.Potential) await PotentialContacts.PlanAsync(db, id, actor, now, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -299,6 +300,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, survivorId), ct);
         await db.CustomerMerges.Where(m => m.SurvivorId == duplicateId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivorId), ct);
+        await KeyAccountProposalService.MoveOnMergeAsync(db, duplicateId, survivorId, keepsKeyAccount || survivor.Segment == Segment.A, actor, now, ct);
 
         var newClassifications = duplicate.Classifications.Where(k => survivor.Classifications.All(s => s.NodeId != k.NodeId))
             .Select(k => new Classifications.CustomerClassification { NodeId = k.NodeId, AssignedAt = k.AssignedAt, AssignedByUserId = k.AssignedByUserId }).ToList();

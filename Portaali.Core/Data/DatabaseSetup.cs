@@ -31,6 +31,7 @@ public static class DatabaseSetup
         services.AddScoped<SegmentService>();
         services.AddScoped<CarePlans.CarePlanService>();
         Segments.Rfm.RfmSetup.AddPortaaliRfm(services);
+        services.AddScoped<KeyAccountProposalService>();
         services.AddScoped<UserService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<ActivitySetupService>();

@@ -58,6 +58,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<CarePlans.CarePlanCheckRun> CarePlanCheckRuns => Set<CarePlans.CarePlanCheckRun>();
     public DbSet<CarePlans.CarePlanBreach> CarePlanBreaches => Set<CarePlans.CarePlanBreach>();
     public DbSet<Segments.Rfm.RfmScore> RfmScores => Set<Segments.Rfm.RfmScore>();
+    public DbSet<KeyAccountProposal> KeyAccountProposals => Set<KeyAccountProposal>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -135,6 +136,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Portaali.Core.ServiceOrders.ServiceOrderModel.Configure(b);
         Portaali.Core.CarePlans.CarePlanModel.Configure(b);
         Segments.Rfm.RfmModel.Configure(b);
+        SegmentsModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -6,7 +6,8 @@ using Portaali.Core.Security;
 
 namespace Portaali.Core.Segments;
 
-/// <summary>Moves customers between segments and keeps the history; A is management's call and holds at most five.</summary>
+/// <summary>Moves customers between segments and keeps the history; A is management's call and holds at most five, and a
+/// move into Potential plans the sales and marketing manager's call.</summary>
 public class SegmentService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
 {
     public const int MaxKeyAccounts = KeyAccounts.Max;
@@ -25,8 +26,10 @@ public class SegmentService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         await KeyAccounts.DemandMoveOutOfAsync(guard, customer.Segment);
         await CustomerService.EnsureActiveAsync(db, customerId, ct);
         if (to == Segment.A) await KeyAccounts.EnsureRoomAsync(db, customerId, ct: ct);
-        KeyAccounts.Move(db, customer, to, reason, actor, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        KeyAccounts.Move(db, customer, to, reason, actor, now);
         await db.SaveChangesAsync(ct);
+        if (to == Segment.Potential) await PotentialContacts.PlanAsync(db, customerId, actor, now, ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -52,9 +52,9 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
     private static IQueryable<Suggestion> Open(PortaaliDbContext db) =>
         db.Suggestions.AsNoTracking().Where(s => s.ResolvedAt == null && !s.Customer!.IsPassive
             && (s.Kind != SuggestionKind.SegmentB || s.Customer.Segment == Segment.C || s.Customer.Segment == Segment.Potential)
-            // TODO(lead, at the merge): ProposeA is also moot while the customer has a Pending KeyAccountProposal, e.g.
-            // && !db.KeyAccountProposals.Any(p => p.CustomerId == s.CustomerId && p.State == KeyAccountProposalState.Pending)
-            && (s.Kind != SuggestionKind.ProposeA || s.Customer.Segment == Segment.B)
+            // A proposal waiting for management answers "propose A" already (one made before the rule noticed).
+            && (s.Kind != SuggestionKind.ProposeA || (s.Customer.Segment == Segment.B
+                && !db.KeyAccountProposals.Any(p => p.CustomerId == s.CustomerId && p.State == KeyAccountProposalState.Pending)))
             && (s.Kind != SuggestionKind.ConsiderPassivation || s.Customer.Segment == Segment.C));
 
     /// <summary>Carries the suggestion out (passivates, or moves to segment B with the reason) and closes it. An A

@@ -102,6 +102,18 @@ public class SuggestionDecisionTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_propose_A_suggestion_is_not_listed_while_a_proposal_for_the_customer_waits_for_management()
+    {
+        var (customer, _) = await ResponsibleCustomerAsync("Odottava Oy", Segment.B);
+        await H.Service<KeyAccountProposalService>().ProposeAsync(customer.Id, "Laaja yhteistyö kolmella alalla");
+        // The rule noticed the customer only after the proposal was made: management already has the question.
+        await AddAsync(customer.Id, SuggestionKind.ProposeA, "RFM-TOP", "Huipussa");
+
+        Assert.Empty(await Suggestions.ListOpenForCustomerAsync(customer.Id));
+        Assert.Empty(await Suggestions.ListOpenAsync());
+    }
+
+    [Fact]
     public async Task The_imports_suggestions_are_listed_beside_the_rules_and_still_work()
     {
         var (ceased, manager) = await ResponsibleCustomerAsync("Konkurssi Oy", Segment.C);
