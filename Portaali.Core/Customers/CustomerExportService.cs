@@ -30,10 +30,18 @@ public class CustomerExportService(IDbContextFactory<PortaaliDbContext> dbFactor
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
             var municipality = c.MunicipalityCode is null ? null : municipalities.GetValueOrDefault(c.MunicipalityCode);
-            await excel.AddRowAsync([c.Name, c.BusinessId, municipality?.Name, municipality?.Region, CoreText.Get("Segment_" + c.Segment),
+            await excel.AddRowAsync([c.Name, c.BusinessId, municipality?.Name, municipality?.Region, SegmentName(c.Segment),
                 c.SizeClass == 0 ? null : c.SizeClass, c.Revenue, c.IndustryCode, IndustrySections.Of(c.IndustryCode)?.Label,
                 c.IsPassive ? CoreText.Get("CustomersPassive") : null], ct);
         }
         await excel.FinishAsync(ct);
     }
+
+    private static string SegmentName(Segments.Segment segment) => segment switch
+    {
+        Segments.Segment.A => CoreText.Get("Segment_A"),
+        Segments.Segment.B => CoreText.Get("Segment_B"),
+        Segments.Segment.C => CoreText.Get("Segment_C"),
+        _ => CoreText.Get("Segment_Potential"),
+    };
 }
