@@ -22,7 +22,7 @@ public class CustomerBaseAnalysisService(IDbContextFactory<PortaaliDbContext> db
 
         var total = await customers.CountAsync(ct);
         return new CustomerBaseCounts(total, includePassive,
-            await BySegmentAsync(customers, scope, ct), await ByCustomerGroupAsync(db, customers, scope, ct),
+            await BySegmentAsync(customers, scope, ct), await ByCustomerGroupAsync(db, customers, total, scope, ct),
             await BySizeClassAsync(customers, scope, ct), await ByRegionAsync(db, customers, scope, ct),
             await ByIndustryAsync(customers, scope, ct));
     }
@@ -34,23 +34,26 @@ public class CustomerBaseAnalysisService(IDbContextFactory<PortaaliDbContext> db
             scope with { Segment = s })).ToList();
     }
 
-    /// <summary>One COUNT per group (a handful): a customer in a group's subgroups counts once for the group, which a single
-    /// GROUP BY over the classification rows could not say without the tree in SQL.</summary>
+    /// <summary>One COUNT(DISTINCT customer) per group (a handful), read from the classification rows through their node
+    /// index: a customer in a group's subgroups counts once for the group, which one GROUP BY over the rows could not say
+    /// without the tree in SQL. "No group" is the total less the customers in any group.</summary>
     private static async Task<IReadOnlyList<CustomerBaseBar>> ByCustomerGroupAsync(PortaaliDbContext db, IQueryable<Customer> customers,
-        CustomerQuery scope, CancellationToken ct)
+        int total, CustomerQuery scope, CancellationToken ct)
     {
+        Task<int> CountIn(List<int> nodes) => db.CustomerClassifications
+            .Where(k => nodes.Contains(k.NodeId) && customers.Any(c => c.Id == k.CustomerId))
+            .Select(k => k.CustomerId).Distinct().CountAsync(ct);
+
         var bars = new List<CustomerBaseBar>();
         var groups = await CustomerGroups.LoadAsync(db, ct);
         foreach (var group in groups)
         {
-            var nodes = group.NodeIds.ToList();
-            var count = await customers.CountAsync(c => c.Classifications.Any(k => nodes.Contains(k.NodeId)), ct);
+            var count = await CountIn(group.NodeIds.ToList());
             if (count > 0 || !group.IsRetired)
                 bars.Add(new CustomerBaseBar(group.Id.ToString(), group.Name, count, scope with { CustomerGroupId = group.Id }));
         }
-        var grouped = groups.SelectMany(g => g.NodeIds).ToList();
-        var none = await customers.CountAsync(c => !c.Classifications.Any(k => grouped.Contains(k.NodeId)), ct);
-        bars.Add(new CustomerBaseBar(CustomerQuery.Unknown, CoreText.Get("CustomerBaseNoGroup"), none,
+        var inAny = await CountIn(groups.SelectMany(g => g.NodeIds).ToList());
+        bars.Add(new CustomerBaseBar(CustomerQuery.Unknown, CoreText.Get("CustomerBaseNoGroup"), total - inAny,
             scope with { CustomerGroupId = CustomerQuery.NoCustomerGroup }));
         return bars;
     }
