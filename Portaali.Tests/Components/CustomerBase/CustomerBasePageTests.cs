@@ -55,6 +55,21 @@ public class CustomerBasePageTests : ComponentHarness
         Assert.Equal("C – perus → B – kasvava: 1", move.GetAttribute("aria-label"));
     }
 
+    [Theory]
+    [InlineData("fi-FI", "fi", "Siirtymät 1.1.2026–10.3.2026: 1 eri asiakasta")]
+    [InlineData("en-US", "en", "Moves 1/1/2026–3/10/2026: 1 different customers")]
+    public async Task The_period_prints_in_the_users_culture(string culture, string uiCulture, string caption)
+    {
+        await SignInAsync(UserGroup.Management);
+        await SeedAsync();
+        System.Globalization.CultureInfo.CurrentCulture = new(culture);
+        System.Globalization.CultureInfo.CurrentUICulture = new(uiCulture);
+
+        var page = RenderWithProviders<CustomerBasePage>();
+
+        page.WaitForAssertion(() => Assert.Equal(caption, page.Find("[data-testid=segment-movements] caption").TextContent.Trim()));
+    }
+
     [Fact]
     public async Task Including_passive_customers_carries_into_the_links()
     {
