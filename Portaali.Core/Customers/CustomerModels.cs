@@ -33,10 +33,37 @@ public record CustomerQuery
     public bool OnlyMine { get; init; }
     public string? MunicipalityCode { get; init; }
     public Segment? Segment { get; init; }
+    // The customer-base analysis drills down through these (docs/customer-base.md); each counts exactly the customers listed.
+    /// <summary>A classification node with everything under it (a customer group and its subgroups), or
+    /// <see cref="NoCustomerGroup"/> for customers in no customer group.</summary>
+    public int? CustomerGroupId { get; init; }
+    /// <summary>Headcount size class 1–9, 0 for unknown.</summary>
+    public int? SizeClass { get; init; }
+    /// <summary>A region (maakunta) by its name, or <see cref="Unknown"/> when the municipality is missing or not on the list.</summary>
+    public string? Region { get; init; }
+    /// <summary>A TOL 2008 section letter A–U, or <see cref="Unknown"/> for a missing or unrecognised industry code.</summary>
+    public string? IndustrySection { get; init; }
+    /// <summary>Customers that made this segment move inside the period.</summary>
+    public SegmentMove? Moved { get; init; }
     public CustomerSort SortBy { get; init; } = CustomerSort.Name;
     public bool Descending { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 25;
+
+    /// <summary>The value of <see cref="CustomerGroupId"/> for customers in none of the customer groups (node ids start at 1).</summary>
+    public const int NoCustomerGroup = 0;
+    /// <summary>The value of <see cref="Region"/> and <see cref="IndustrySection"/> for the unknown bucket.</summary>
+    public const string Unknown = "unknown";
+}
+
+/// <summary>A move between segments (From null: the customer's first segment, a new customer) on Helsinki dates
+/// <paramref name="Since"/>–<paramref name="Until"/>, both days included.</summary>
+public record SegmentMove(Segment? From, Segment To, DateOnly Since, DateOnly Until)
+{
+    /// <summary>The period as UTC instants, end exclusive: from Helsinki midnight starting <paramref name="since"/> to the
+    /// midnight after <paramref name="until"/> (so a change at 23:30 on the last day is inside, in summer and winter time).</summary>
+    public static (DateTime Start, DateTime End) UtcRange(DateOnly since, DateOnly until) =>
+        (Calendar.HelsinkiTime.ToUtc(since), Calendar.HelsinkiTime.ToUtc(until.AddDays(1)));
 }
 
 public record CustomerRow(int Id, string Name, string? BusinessId, string? MunicipalityCode, string? MunicipalityName,

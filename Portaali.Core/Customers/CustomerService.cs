@@ -17,60 +17,15 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customers = db.Customers.AsNoTracking();
-
-        if (!query.IncludePassive) customers = customers.Where(c => !c.IsPassive);
-        if (query.OnlyMine) customers = customers.Where(c => c.Responsibles.Any(r => r.UserId == actor.Id));
-        if (!string.IsNullOrEmpty(query.MunicipalityCode)) customers = customers.Where(c => c.MunicipalityCode == query.MunicipalityCode);
-        if (query.Segment is { } segment) customers = customers.Where(c => c.Segment == segment);
-        if (!string.IsNullOrWhiteSpace(query.Text)) customers = customers.Where(TextFilter(query.Text));
-
+        var customers = await CustomerFilter.ApplyAsync(db, query, actor.Id, ct);
         var total = await customers.CountAsync(ct);
-        var sorted = (query.SortBy, query.Descending) switch
-        {
-            (CustomerSort.BusinessId, false) => customers.OrderBy(c => c.BusinessId),
-            (CustomerSort.BusinessId, true) => customers.OrderByDescending(c => c.BusinessId),
-            // By the name users see, not the Statistics Finland code (Vantaa 092 would come before Hyvinkää 106).
-            (CustomerSort.Municipality, false) => customers.OrderBy(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
-            (CustomerSort.Municipality, true) => customers.OrderByDescending(c => db.Municipalities.Where(m => m.Code == c.MunicipalityCode).Select(m => m.Name).FirstOrDefault()),
-            (CustomerSort.Segment, false) => customers.OrderBy(c => c.Segment),
-            (CustomerSort.Segment, true) => customers.OrderByDescending(c => c.Segment),
-            (CustomerSort.SizeClass, false) => customers.OrderBy(c => c.SizeClass),
-            (CustomerSort.SizeClass, true) => customers.OrderByDescending(c => c.SizeClass),
-            // As REAL: ordering a decimal makes EF Core's SQLite provider compare through a collation that parses the text
-            // with the current culture, which fails under fi-FI inside SQLite's callback and takes the process down.
-            (CustomerSort.Revenue, false) => customers.OrderBy(c => (double?)c.Revenue),
-            (CustomerSort.Revenue, true) => customers.OrderByDescending(c => (double?)c.Revenue),
-            (_, true) => customers.OrderByDescending(c => c.NameSearch),
-            _ => customers.OrderBy(c => c.NameSearch),
-        };
-        var page = await sorted.ThenBy(c => c.NameSearch).ThenBy(c => c.Id)
+        var page = await CustomerFilter.Sort(db, customers, query)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
             .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive })
             .ToListAsync(ct);
         var rows = page.Select(c => new CustomerRow(c.Id, c.Name, c.BusinessId, c.MunicipalityCode,
             Municipalities.NameOf(c.MunicipalityCode), c.Segment, c.SizeClass, c.Revenue, c.IsPassive)).ToList();
         return new PagedResult<CustomerRow>(rows, total);
-    }
-
-    private static System.Linq.Expressions.Expression<Func<Customer, bool>> TextFilter(string text)
-    {
-        var term = CustomerRules.SearchForm(text);
-        var businessId = BusinessId.Normalize(text) ?? term;
-        var municipalityCodes = Municipalities.All
-            .Where(m => m.Name.StartsWith(term, StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).ToList();
-        // Every word somewhere in the name, in any order: "Laine Riikka" finds the contact Riikka Laine, "oy metalli" finds
-        // Metalli Oy. Up to four words; the unused ones are '%', which matches any name.
-        var words = term.Replace("%", "").Replace("_", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Take(4).Select(w => "%" + w + "%").Concat(Enumerable.Repeat("%", 4)).Take(4).ToArray();
-        var (w1, w2, w3, w4) = (words[0], words[1], words[2], words[3]);
-        return c => (EF.Functions.Like(c.NameSearch, w1) && EF.Functions.Like(c.NameSearch, w2)
-                && EF.Functions.Like(c.NameSearch, w3) && EF.Functions.Like(c.NameSearch, w4))
-            || (c.BusinessId != null && c.BusinessId.StartsWith(businessId))
-            || municipalityCodes.Contains(c.MunicipalityCode!)
-            || c.Contacts.Any(p => EF.Functions.Like(p.NameSearch, w1) && EF.Functions.Like(p.NameSearch, w2)
-                && EF.Functions.Like(p.NameSearch, w3) && EF.Functions.Like(p.NameSearch, w4))
-            || c.ExternalNumbers.Any(n => n.Number == text.Trim());
     }
 
     /// <summary>Active customers whose name matches, for the customer pickers of activities and service orders made

@@ -43,6 +43,8 @@ public static class DatabaseSetup
         services.AddScoped<Sales.BillingService>();
         services.AddScoped<Sales.SalesTargetService>();
         services.AddScoped<Sales.SalesReportService>();
+        services.AddScoped<CustomerExportService>();
+        services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         services.AddPortaaliMail(connectionString);

@@ -48,7 +48,7 @@ public static class OfferFileEndpoints
 
     /// <summary>Core's services read the user from the authentication state, which outside a circuit is the request's own
     /// user; a refusal from Core becomes the matching status instead of an error page.</summary>
-    private static async ValueTask<object?> AsSignedInUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> AsSignedInUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)

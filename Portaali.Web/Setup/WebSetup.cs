@@ -129,6 +129,7 @@ public static class WebSetup
         });
         Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         Offers.OfferFileEndpoints.MapOfferFiles(app);
+        Customers.CustomerExportEndpoint.MapCustomerExport(app);
         app.MapGet("/culture", (HttpContext http, string? ui, string? returnUrl) =>
         {
             if (UiCultures.FirstOrDefault(c => c.Name == ui) is { } chosen)
