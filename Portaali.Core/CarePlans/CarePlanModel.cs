@@ -26,8 +26,8 @@ public static class CarePlanModel
             e.Property(v => v.Version).IsConcurrencyToken();
             e.HasIndex(v => new { v.CarePlanId, v.Number }).IsUnique();
             // At most one version of a plan applies at a time, and at most one change waits for approval.
-            e.HasIndex(v => v.CarePlanId).IsUnique().HasFilter("\"State\" = 'Active'").HasDatabaseName("IX_CarePlanVersions_OneActive");
-            e.HasIndex(v => v.CarePlanId).IsUnique().HasFilter("\"State\" = 'PendingApproval'").HasDatabaseName("IX_CarePlanVersions_OnePending");
+            e.HasIndex(v => v.CarePlanId, "IX_CarePlanVersions_OneActive").IsUnique().HasFilter("\"State\" = 'Active'");
+            e.HasIndex(v => v.CarePlanId, "IX_CarePlanVersions_OnePending").IsUnique().HasFilter("\"State\" = 'PendingApproval'");
             e.HasOne<Users.AppUser>().WithMany().HasForeignKey(v => v.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(v => v.ContactTypes).WithOne().HasForeignKey(t => t.CarePlanVersionId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(v => v.Requirements).WithOne().HasForeignKey(r => r.CarePlanVersionId).OnDelete(DeleteBehavior.Cascade);

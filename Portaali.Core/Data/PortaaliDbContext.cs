@@ -122,6 +122,8 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         {
             e.Property(s => s.From).HasConversion<string>().HasMaxLength(12);
             e.Property(s => s.To).HasConversion<string>().HasMaxLength(12);
+            // The customer-base analysis counts the moves of a period.
+            e.HasIndex(s => s.ChangedAt);
         });
         b.Entity<AppUser>(e =>
         {

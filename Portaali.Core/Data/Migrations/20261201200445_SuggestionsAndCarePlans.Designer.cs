@@ -11,8 +11,8 @@ using Portaali.Core.Data;
 namespace Portaali.Core.Data.Migrations
 {
     [DbContext(typeof(PortaaliDbContext))]
-    [Migration("20261201184522_KeyAccountProposals")]
-    partial class KeyAccountProposals
+    [Migration("20261201200445_SuggestionsAndCarePlans")]
+    partial class SuggestionsAndCarePlans
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -121,6 +121,9 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("IsoYear", "IsoWeek");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
+                        .HasDatabaseName("IX_Activities_CarePlanMonitor");
 
                     b.ToTable("Activities");
                 });
@@ -2042,6 +2045,55 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("KeyAccountProposals");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Segments.Rfm.RfmScore", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastOrderOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("RfmScores", t =>
+                        {
+                            t.HasCheckConstraint("CK_RfmScores_Range", "\"Recency\" BETWEEN 1 AND 5 AND \"Frequency\" BETWEEN 1 AND 5 AND \"Monetary\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2833,6 +2885,17 @@ namespace Portaali.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Segments.Rfm.RfmScore", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("Portaali.Core.Segments.Rfm.RfmScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Customer");

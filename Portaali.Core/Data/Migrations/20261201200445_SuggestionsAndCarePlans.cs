@@ -55,6 +55,66 @@ namespace Portaali.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyAccountProposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SeenByProposerAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyAccountProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeyAccountProposals_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RfmScores",
+                columns: table => new
+                {
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Monetary = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastContactOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastOrderOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Contacts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orders = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    WindowMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfmScores", x => x.CustomerId);
+                    table.CheckConstraint("CK_RfmScores_Range", "\"Recency\" BETWEEN 1 AND 5 AND \"Frequency\" BETWEEN 1 AND 5 AND \"Monetary\" BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "FK_RfmScores_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Suggestions",
                 columns: table => new
                 {
@@ -87,6 +147,8 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportSuggestions");
+
+            migrationBuilder.Sql("""INSERT INTO "Suggestions" ("Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution") SELECT "Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution" FROM "ImportSuggestions";""");
 
             migrationBuilder.CreateTable(
                 name: "CarePlanVersions",
@@ -236,6 +298,11 @@ namespace Portaali.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_CarePlanMonitor",
+                table: "Activities",
+                columns: new[] { "CustomerId", "ActivityTypeId", "LocalDate", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CarePlanBreaches_CarePlanVersionId",
                 table: "CarePlanBreaches",
                 column: "CarePlanVersionId");
@@ -306,6 +373,28 @@ namespace Portaali.Core.Data.Migrations
                 column: "ResponsibleUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeyAccountProposals_CustomerId_ProposedAt",
+                table: "KeyAccountProposals",
+                columns: new[] { "CustomerId", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeyAccountProposals_OnePending",
+                table: "KeyAccountProposals",
+                column: "CustomerId",
+                unique: true,
+                filter: "\"State\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeyAccountProposals_ProposedByUserId_ProposedAt",
+                table: "KeyAccountProposals",
+                columns: new[] { "ProposedByUserId", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeyAccountProposals_State",
+                table: "KeyAccountProposals",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Suggestions_CustomerId_Kind_Code",
                 table: "Suggestions",
                 columns: new[] { "CustomerId", "Kind", "Code" });
@@ -329,6 +418,12 @@ namespace Portaali.Core.Data.Migrations
                 name: "CarePlanRequirements");
 
             migrationBuilder.DropTable(
+                name: "KeyAccountProposals");
+
+            migrationBuilder.DropTable(
+                name: "RfmScores");
+
+            migrationBuilder.DropTable(
                 name: "CarePlanCheckRuns");
 
             migrationBuilder.DropTable(
@@ -336,6 +431,10 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CarePlans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_CarePlanMonitor",
+                table: "Activities");
 
             migrationBuilder.CreateTable(
                 name: "ImportSuggestions",
@@ -370,6 +469,8 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Suggestions");
+
+            migrationBuilder.Sql("""INSERT INTO "ImportSuggestions" ("Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution") SELECT "Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution" FROM "Suggestions";""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportSuggestions_CustomerId_Kind_Code",
