@@ -57,6 +57,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<CarePlans.CarePlanRequirement> CarePlanRequirements => Set<CarePlans.CarePlanRequirement>();
     public DbSet<CarePlans.CarePlanCheckRun> CarePlanCheckRuns => Set<CarePlans.CarePlanCheckRun>();
     public DbSet<CarePlans.CarePlanBreach> CarePlanBreaches => Set<CarePlans.CarePlanBreach>();
+    public DbSet<KeyAccountTracking.ScorecardTarget> ScorecardTargets => Set<KeyAccountTracking.ScorecardTarget>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -133,6 +134,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Portaali.Core.Offers.OffersModel.Configure(b);
         Portaali.Core.ServiceOrders.ServiceOrderModel.Configure(b);
         Portaali.Core.CarePlans.CarePlanModel.Configure(b);
+        Portaali.Core.KeyAccountTracking.KeyAccountsModel.Configure(b);
         ConfigureActivities(b);
     }
 
