@@ -1569,6 +1569,52 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Year", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScorecardTargets_Target", "\"Target\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Offers.Offer", b =>
                 {
                     b.Property<int>("Id")
@@ -2622,6 +2668,17 @@ namespace Portaali.Core.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Portaali.Core.Offers.Offer", b =>
