@@ -40,6 +40,8 @@ public static class DatabaseSetup
         services.AddScoped<Sales.BillingService>();
         services.AddScoped<Sales.SalesTargetService>();
         services.AddScoped<Sales.SalesReportService>();
+        services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
+        services.AddScoped<KeyAccountTracking.ScorecardService>();
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         services.AddPortaaliMail(connectionString);
