@@ -24,19 +24,23 @@ public class KeyAccountTrackerService(IDbContextFactory<PortaaliDbContext> dbFac
         var today = HelsinkiTime.Today(clock);
 
         var accounts = await db.Customers.AsNoTracking().Where(c => c.Segment == Segment.A && !c.IsPassive)
-            .OrderBy(c => c.NameSearch).ThenBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, c.Name,
-                Last = db.Activities.Where(a => a.CustomerId == c.Id && a.Status == ActivityStatus.Done && a.LocalDate <= today)
-                    .OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
-                    .Select(a => new { a.LocalDate, Type = a.Type!.Name, a.Title }).FirstOrDefault(),
-                Next = db.Activities.Where(a => a.CustomerId == c.Id && a.Status != ActivityStatus.Done && a.StartsAtUtc >= now)
-                    .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)
-                    .Select(a => new { a.LocalDate, Type = a.Type!.Name, a.Title }).FirstOrDefault(),
-            }).ToListAsync(ct);
+            .OrderBy(c => c.NameSearch).ThenBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         if (accounts.Count == 0) return new TrackerView(today, []);
         var ids = accounts.Select(a => a.Id).ToList();
+
+        // Filtered by the accounts' ids first, so the latest/first per customer is picked among their activities only.
+        var last = await db.Activities.AsNoTracking()
+            .Where(a => a.CustomerId != null && ids.Contains(a.CustomerId.Value) && a.Status == ActivityStatus.Done && a.LocalDate <= today)
+            .GroupBy(a => a.CustomerId!.Value)
+            .Select(g => g.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
+                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = a.Type!.Name, a.Title }).First())
+            .ToDictionaryAsync(a => a.CustomerId, ct);
+        var next = await db.Activities.AsNoTracking()
+            .Where(a => a.CustomerId != null && ids.Contains(a.CustomerId.Value) && a.Status != ActivityStatus.Done && a.StartsAtUtc >= now)
+            .GroupBy(a => a.CustomerId!.Value)
+            .Select(g => g.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)
+                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = a.Type!.Name, a.Title }).First())
+            .ToDictionaryAsync(a => a.CustomerId, ct);
 
         var responsibles = await db.CustomerResponsibles.AsNoTracking().Where(r => ids.Contains(r.CustomerId))
             .OrderBy(r => r.User!.DisplayName).Select(r => new { r.CustomerId, r.User!.DisplayName }).ToListAsync(ct);
@@ -90,8 +94,8 @@ public class KeyAccountTrackerService(IDbContextFactory<PortaaliDbContext> dbFac
                 : new CarePlanStatus(CarePlanState.Ok, 0, 0, run.CheckedOn);
             return new TrackerRow(a.Id, a.Name,
                 responsibles.Where(r => r.CustomerId == a.Id).Select(r => r.DisplayName).ToList(),
-                a.Last is { } last ? new ActivityBrief(last.LocalDate, last.Type, last.Title) : null,
-                a.Next is { } next ? new ActivityBrief(next.LocalDate, next.Type, next.Title) : null,
+                last.TryGetValue(a.Id, out var l) ? new ActivityBrief(l.LocalDate, l.Type, l.Title) : null,
+                next.TryGetValue(a.Id, out var n) ? new ActivityBrief(n.LocalDate, n.Type, n.Title) : null,
                 ByType(mine.Where(r => r.Within30).Select(r => (r.Name, r.SortOrder, r.Count))),
                 ByType(mine.Select(r => (r.Name, r.SortOrder, r.Count))),
                 offer?.Count ?? 0, Common.Money.FromCents(offer?.Cents ?? 0), Common.Money.FromCents(order?.Cents ?? 0),
