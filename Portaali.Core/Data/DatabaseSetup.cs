@@ -45,6 +45,8 @@ public static class DatabaseSetup
         services.AddScoped<Sales.SalesReportService>();
         services.AddScoped<CustomerExportService>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
+        services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
+        services.AddScoped<KeyAccountTracking.ScorecardService>();
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         services.AddPortaaliMail(connectionString);

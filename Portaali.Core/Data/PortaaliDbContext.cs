@@ -59,6 +59,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<CarePlans.CarePlanBreach> CarePlanBreaches => Set<CarePlans.CarePlanBreach>();
     public DbSet<Segments.Rfm.RfmScore> RfmScores => Set<Segments.Rfm.RfmScore>();
     public DbSet<KeyAccountProposal> KeyAccountProposals => Set<KeyAccountProposal>();
+    public DbSet<KeyAccountTracking.ScorecardTarget> ScorecardTargets => Set<KeyAccountTracking.ScorecardTarget>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -139,6 +140,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Portaali.Core.CarePlans.CarePlanModel.Configure(b);
         Segments.Rfm.RfmModel.Configure(b);
         SegmentsModel.Configure(b);
+        Portaali.Core.KeyAccountTracking.KeyAccountsModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -119,6 +119,9 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
+                        .HasDatabaseName("IX_Activities_CarePlanMonitor");
+
                     b.ToTable("Activities");
                 });
 
@@ -541,6 +544,294 @@ namespace Portaali.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CalendarFeedTokens");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CustomerGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerGroupId")
+                        .IsUnique();
+
+                    b.HasIndex("Segment")
+                        .IsUnique();
+
+                    b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanBreach", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllowedGapDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarePlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanVersionId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("RunId", "CustomerId");
+
+                    b.ToTable("CarePlanBreaches");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanCheckRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomersBroken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomersChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("CarePlanCheckRuns");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanContactType", b =>
+                {
+                    b.Property<int>("CarePlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CarePlanVersionId", "ActivityTypeId");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.ToTable("CarePlanContactTypes");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarePlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KeywordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("CarePlanVersionId");
+
+                    b.HasIndex("KeywordId");
+
+                    b.ToTable("CarePlanRequirements", t =>
+                        {
+                            t.HasCheckConstraint("CK_CarePlanRequirements_PerYear", "\"PerYear\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CareEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CareFi")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CarePlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalFi")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxContactGapDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PlannedContactCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponsibleUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleUserId");
+
+                    b.HasIndex("CarePlanId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "CarePlanId" }, "IX_CarePlanVersions_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Active'");
+
+                    b.HasIndex(new[] { "CarePlanId" }, "IX_CarePlanVersions_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'PendingApproval'");
+
+                    b.ToTable("CarePlanVersions");
                 });
 
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>
@@ -1284,57 +1575,49 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
-            modelBuilder.Entity("Portaali.Core.Imports.ImportSuggestion", b =>
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Measure")
                         .IsRequired()
-                        .HasMaxLength(12)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResolvedByName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ResolvedByUserId")
+                    b.Property<long>("Target")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("RunId")
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResolvedAt");
+                    b.HasIndex("CustomerId", "Year", "Measure")
+                        .IsUnique();
 
-                    b.HasIndex("CustomerId", "Kind", "Code");
-
-                    b.ToTable("ImportSuggestions", t =>
+                    b.ToTable("ScorecardTargets", t =>
                         {
-                            t.HasCheckConstraint("CK_ImportSuggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'");
+                            t.HasCheckConstraint("CK_ScorecardTargets_Target", "\"Target\" >= 0");
                         });
                 });
 
@@ -1741,6 +2024,122 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("SalesTargets");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenByProposerAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_KeyAccountProposals_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CustomerId", "ProposedAt");
+
+                    b.HasIndex("ProposedByUserId", "ProposedAt");
+
+                    b.ToTable("KeyAccountProposals");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Segments.Rfm.RfmScore", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastOrderOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("RfmScores", t =>
+                        {
+                            t.HasCheckConstraint("CK_RfmScores_Range", "\"Recency\" BETWEEN 1 AND 5 AND \"Frequency\" BETWEEN 1 AND 5 AND \"Monetary\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1774,6 +2173,8 @@ namespace Portaali.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("CustomerId");
 
@@ -1942,6 +2343,60 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("ServiceOrderSendings");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Suggestions.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolvedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("CustomerId", "Kind", "Code");
+
+                    b.ToTable("Suggestions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Suggestions_CreatedAt", "\"CreatedAt\" >= '2000-01-01'");
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Users.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -2080,6 +2535,90 @@ namespace Portaali.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
+                {
+                    b.HasOne("Portaali.Core.Classifications.ClassificationNode", "CustomerGroup")
+                        .WithMany()
+                        .HasForeignKey("CustomerGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CustomerGroup");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanBreach", b =>
+                {
+                    b.HasOne("Portaali.Core.CarePlans.CarePlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.CarePlans.CarePlanCheckRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanContactType", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.CarePlans.CarePlanVersion", null)
+                        .WithMany("ContactTypes")
+                        .HasForeignKey("CarePlanVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanRequirement", b =>
+                {
+                    b.HasOne("Portaali.Core.Activities.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.CarePlans.CarePlanVersion", null)
+                        .WithMany("Requirements")
+                        .HasForeignKey("CarePlanVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Activities.ActivityKeyword", null)
+                        .WithMany()
+                        .HasForeignKey("KeywordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanVersion", b =>
+                {
+                    b.HasOne("Portaali.Core.CarePlans.CarePlan", "CarePlan")
+                        .WithMany("Versions")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CarePlan");
                 });
 
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>
@@ -2255,7 +2794,7 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portaali.Core.Imports.ImportSuggestion", b =>
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
                 {
                     b.HasOne("Portaali.Core.Customers.Customer", "Customer")
                         .WithMany()
@@ -2399,6 +2938,28 @@ namespace Portaali.Core.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Segments.Rfm.RfmScore", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("Portaali.Core.Segments.Rfm.RfmScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.SegmentChange", b =>
                 {
                     b.HasOne("Portaali.Core.Customers.Customer", null)
@@ -2452,11 +3013,34 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
             modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Contacts");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Portaali.Core.CarePlans.CarePlanVersion", b =>
+                {
+                    b.Navigation("ContactTypes");
+
+                    b.Navigation("Requirements");
                 });
 
             modelBuilder.Entity("Portaali.Core.Classifications.ClassificationNode", b =>

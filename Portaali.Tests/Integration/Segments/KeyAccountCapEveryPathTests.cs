@@ -13,7 +13,7 @@ public class KeyAccountCapEveryPathTests : HarnessTest
 {
     private async Task AddFiveKeyAccountsAsync()
     {
-        for (var i = 1; i <= KeyAccounts.Max; i++) await H.AddCustomerAsync($"Avainasiakas {i} Oy", segment: Segment.A);
+        for (var i = 1; i <= global::Portaali.Core.Segments.KeyAccounts.Max; i++) await H.AddCustomerAsync($"Avainasiakas {i} Oy", segment: Segment.A);
     }
 
     /// <summary>What a refused path must leave untouched: the count, and no segment history or change-history row.</summary>
@@ -97,6 +97,6 @@ public class KeyAccountCapEveryPathTests : HarnessTest
         var id = await H.Customers.CreateAsync(new CustomerEdit { Name = "Uusi Oy", MunicipalityCode = "091" });
 
         Assert.Equal(Segment.C, (await H.Customers.GetAsync(id)).Segment);
-        Assert.Equal(KeyAccounts.Max, (await SnapshotAsync()).active);
+        Assert.Equal(global::Portaali.Core.Segments.KeyAccounts.Max, (await SnapshotAsync()).active);
     }
 }

@@ -115,6 +115,33 @@ namespace Portaali.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScorecardTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Target = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardTargets", x => x.Id);
+                    table.CheckConstraint("CK_ScorecardTargets_Target", "\"Target\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_ScorecardTargets_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Suggestions",
                 columns: table => new
                 {
@@ -147,8 +174,6 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportSuggestions");
-
-            migrationBuilder.Sql("""INSERT INTO "Suggestions" ("Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution") SELECT "Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution" FROM "ImportSuggestions";""");
 
             migrationBuilder.CreateTable(
                 name: "CarePlanVersions",
@@ -298,6 +323,11 @@ namespace Portaali.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SegmentChanges_ChangedAt",
+                table: "SegmentChanges",
+                column: "ChangedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_CarePlanMonitor",
                 table: "Activities",
                 columns: new[] { "CustomerId", "ActivityTypeId", "LocalDate", "Status" });
@@ -361,6 +391,13 @@ namespace Portaali.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CarePlanVersions_OneActive",
+                table: "CarePlanVersions",
+                column: "CarePlanId",
+                unique: true,
+                filter: "\"State\" = 'Active'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CarePlanVersions_OnePending",
                 table: "CarePlanVersions",
                 column: "CarePlanId",
@@ -395,6 +432,12 @@ namespace Portaali.Core.Data.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScorecardTargets_CustomerId_Year_Measure",
+                table: "ScorecardTargets",
+                columns: new[] { "CustomerId", "Year", "Measure" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Suggestions_CustomerId_Kind_Code",
                 table: "Suggestions",
                 columns: new[] { "CustomerId", "Kind", "Code" });
@@ -424,6 +467,9 @@ namespace Portaali.Core.Data.Migrations
                 name: "RfmScores");
 
             migrationBuilder.DropTable(
+                name: "ScorecardTargets");
+
+            migrationBuilder.DropTable(
                 name: "CarePlanCheckRuns");
 
             migrationBuilder.DropTable(
@@ -431,6 +477,10 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CarePlans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SegmentChanges_ChangedAt",
+                table: "SegmentChanges");
 
             migrationBuilder.DropIndex(
                 name: "IX_Activities_CarePlanMonitor",
@@ -469,8 +519,6 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Suggestions");
-
-            migrationBuilder.Sql("""INSERT INTO "ImportSuggestions" ("Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution") SELECT "Id", "CustomerId", "Kind", "Code", "Reason", "RunId", "CreatedAt", "ResolvedAt", "ResolvedByUserId", "ResolvedByName", "Resolution" FROM "Suggestions";""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportSuggestions_CustomerId_Kind_Code",

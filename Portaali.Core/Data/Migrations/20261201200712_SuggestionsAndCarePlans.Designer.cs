@@ -11,7 +11,7 @@ using Portaali.Core.Data;
 namespace Portaali.Core.Data.Migrations
 {
     [DbContext(typeof(PortaaliDbContext))]
-    [Migration("20261201200445_SuggestionsAndCarePlans")]
+    [Migration("20261201200712_SuggestionsAndCarePlans")]
     partial class SuggestionsAndCarePlans
     {
         /// <inheritdoc />
@@ -821,15 +821,18 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CarePlanId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_CarePlanVersions_OnePending")
-                        .HasFilter("\"State\" = 'PendingApproval'");
-
                     b.HasIndex("ResponsibleUserId");
 
                     b.HasIndex("CarePlanId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "CarePlanId" }, "IX_CarePlanVersions_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Active'");
+
+                    b.HasIndex(new[] { "CarePlanId" }, "IX_CarePlanVersions_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'PendingApproval'");
 
                     b.ToTable("CarePlanVersions");
                 });
@@ -1575,6 +1578,52 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Year", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScorecardTargets_Target", "\"Target\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Portaali.Core.Offers.Offer", b =>
                 {
                     b.Property<int>("Id")
@@ -2127,6 +2176,8 @@ namespace Portaali.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("CustomerId");
 
@@ -2744,6 +2795,17 @@ namespace Portaali.Core.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.KeyAccountTracking.ScorecardTarget", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Portaali.Core.Offers.Offer", b =>
