@@ -71,12 +71,22 @@ public static class DatabaseSetup
             await db.Database.EnsureDeletedAsync(ct);
         }
         await db.Database.MigrateAsync(ct);
+        var seeded = false;
         if (seedDemo && !await db.Users.AnyAsync(ct))
         {
             logger.LogInformation("Seeding the demo database");
             await new DemoSeeder(db).SeedAsync(ct);
+            seeded = true;
         }
         // After the demo seed, so its customer groups get their plans too; on a production base, the segment plans.
         await CarePlans.CarePlanSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), ct);
+        if (seeded)
+        {
+            // What the nightly jobs would have found, so a fresh demo shows RFM scores, the rules' suggestions and the
+            // care-plan monitor's list on first start rather than "not computed yet". Before the app serves anyone.
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Segments.Rfm.RfmService>().RecomputeAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<CarePlans.CarePlanMonitor>().RunAsync(CarePlans.CarePlanCheckTrigger.Nightly, ct);
+        }
     }
 }

@@ -12,20 +12,26 @@ namespace Portaali.Tests.Browser;
 public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
-        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets"];
+        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets",
+         "/care-plans", "/care-plans/monitor"];
+    /// <summary>Management's view of the customer base: management, the customer relationship manager, sales and marketing, administrators.</summary>
+    private static readonly string[] KeyAccountFollowersPages = ["/key-accounts", "/customer-base"];
     private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing"];
 
     [Theory]
-    [InlineData("Sari Lindqvist", "fi", true)]
-    [InlineData("Sari Lindqvist", "en", true)]
-    [InlineData("Minna Lehtonen", "fi", false)]
-    [InlineData("Riitta Halonen", "en", false)]
-    [InlineData("Henna Sundström", "fi", false)]
-    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator)
+    [InlineData("Sari Lindqvist", "fi", true, true)]
+    [InlineData("Sari Lindqvist", "en", true, true)]
+    [InlineData("Minna Lehtonen", "fi", false, false)]
+    [InlineData("Riitta Halonen", "en", false, true)]
+    [InlineData("Henna Sundström", "fi", false, true)]
+    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator, bool followsKeyAccounts)
     {
         await using var db = server.OpenDb();
         var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
-        var pages = EveryonesPages.Append($"/customers/{keyAccount}").Concat(administrator ? AdministratorsPages : []).ToList();
+        var keyAccountPlan = await db.CarePlans.Where(p => p.Segment == Portaali.Core.Segments.Segment.A).Select(p => p.Id).FirstAsync();
+        var pages = EveryonesPages.Append($"/customers/{keyAccount}").Append($"/care-plans/{keyAccountPlan}")
+            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
+            .Concat(administrator ? AdministratorsPages : []).ToList();
         // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
         if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");
         var page = await server.SignInAsync(user, culture);
@@ -55,6 +61,11 @@ public class EveryPageTests(PortaaliServer server)
         else
         {
             await page.GotoAsync("/admin/users");
+            await Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
+        }
+        if (!followsKeyAccounts)
+        {
+            await page.GotoAsync("/key-accounts");
             await Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
         }
 

@@ -5,8 +5,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portaali.Tests.Browser;
 
-/// <summary>An account manager proposes A, management makes room by moving a key account to B and approves; a second
-/// proposal is refused with the five named; the proposer reads the outcome on /suggestions.</summary>
+/// <summary>An account manager proposes A, management makes room by moving a key account to B and approves it in the
+/// key-account tracker, where it then has its row and scorecard; a second approval is refused with the five named; the
+/// proposer reads the outcome on /suggestions.</summary>
 [Collection(BrowserCollection.Name)]
 public class KeyAccountProposalJourneyTests(PortaaliServer server)
 {
@@ -31,6 +32,7 @@ public class KeyAccountProposalJourneyTests(PortaaliServer server)
     public async Task Account_manager_proposes_a_management_makes_room_and_approves_a_sixth_is_refused_and_the_proposer_sees_the_outcome()
     {
         int first, second, leaving;
+        string firstName;
         string[] keyAccountNames;
         await using (var db = server.OpenDb())
         {
@@ -40,6 +42,7 @@ public class KeyAccountProposalJourneyTests(PortaaliServer server)
                     && !db.KeyAccountProposals.Any(p => p.CustomerId == c.Id))
                 .OrderByDescending(c => c.Id).Select(c => c.Id).Take(2).ToListAsync();
             (first, second) = (mine[0], mine[1]);
+            firstName = await db.Customers.Where(c => c.Id == first).Select(c => c.Name).SingleAsync();
             var keyAccounts = await db.Customers.Where(c => !c.IsPassive && c.Segment == Segment.A).OrderBy(c => c.Id).ToListAsync();
             Assert.Equal(5, keyAccounts.Count);
             leaving = keyAccounts[0].Id;
@@ -65,22 +68,44 @@ public class KeyAccountProposalJourneyTests(PortaaliServer server)
             var panel = riitta.GetByTestId("pending-proposal-panel");
             await Expect(panel).ToContainTextAsync("Minna Lehtonen");
             await Expect(panel).ToContainTextAsync("Kolme koulutustilausta vuodessa");
-            await riitta.GetByTestId("proposal-approve").ClickAsync();
+
+            // Management decides in the key-account tracker, where the pending proposals sit beside the key accounts.
+            await riitta.GotoAsync("/key-accounts");
+            await PortaaliServer.WaitForInteractiveAsync(riitta);
+            await Expect(riitta.GetByTestId("tracker-row")).ToHaveCountAsync(4);
+            await Expect(riitta.GetByTestId("pending-proposal")).ToHaveCountAsync(2);
+            await riitta.GetByTestId("pending-proposal").Filter(new() { HasText = "Kolme koulutustilausta" }).GetByTestId("pending-approve").ClickAsync();
             await riitta.Locator("#decision-note").FillAsync("Hyvä perustelu, seurataan tuloskortilla");
             await riitta.GetByTestId("decision-save").ClickAsync();
-            await Expect(panel).ToHaveCountAsync(0);
-            await Expect(riitta.GetByTestId("segment-history").Locator("tbody tr").First)
-                .ToContainTextAsync("A-ehdotus hyväksytty: Kolme koulutustilausta vuodessa ja puitesopimus neuvottelussa – Johto: Hyvä perustelu");
-            await Expect(riitta.GetByTestId("segment-history").Locator("tbody tr").First).ToContainTextAsync("Riitta Halonen");
+            await Expect(riitta.GetByTestId("pending-proposal")).ToHaveCountAsync(1);
+            var newKeyAccount = riitta.Locator($"[data-testid=tracker-row][data-customer-id='{first}']");
+            await Expect(riitta.GetByTestId("tracker-row")).ToHaveCountAsync(5);
+            await Expect(newKeyAccount).ToContainTextAsync(firstName);
+            await Expect(newKeyAccount).ToContainTextAsync("Minna Lehtonen");
 
             // A now holds five again: the second approval is refused in the dialog, naming them.
-            await OpenSegmentTabAsync(riitta, second);
-            await riitta.GetByTestId("proposal-approve").ClickAsync();
+            await riitta.GetByTestId("pending-proposal").Filter(new() { HasText = "Uusi kumppanuus" }).GetByTestId("pending-approve").ClickAsync();
             await riitta.GetByTestId("decision-save").ClickAsync();
             var refusal = riitta.GetByTestId("decision-error");
             await Expect(refusal).ToContainTextAsync("enintään 5 aktiivista asiakasta");
-            foreach (var name in keyAccountNames) await Expect(refusal).ToContainTextAsync(name);
+            foreach (var name in keyAccountNames.Append(firstName)) await Expect(refusal).ToContainTextAsync(name);
             await riitta.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Peruuta" }).ClickAsync();
+            await Expect(riitta.GetByTestId("pending-proposal")).ToHaveCountAsync(1);
+            await Expect(riitta.GetByTestId("tracker-row")).ToHaveCountAsync(5);
+
+            // The new key account's scorecard opens from its row.
+            await riitta.Locator("tr", new() { Has = newKeyAccount }).GetByTestId("tracker-scorecard").ClickAsync();
+            await Expect(riitta.GetByTestId("scorecard")).ToBeVisibleAsync();
+            await Expect(riitta.Locator("h1")).ToContainTextAsync(firstName);
+            await Expect(riitta.GetByTestId("scorecard-measure")).ToHaveCountAsync(5);
+
+            // The segment history says who approved and why; the second proposal still waits on its customer's tab.
+            await OpenSegmentTabAsync(riitta, first);
+            await Expect(riitta.GetByTestId("pending-proposal-panel")).ToHaveCountAsync(0);
+            await Expect(riitta.GetByTestId("segment-history").Locator("tbody tr").First)
+                .ToContainTextAsync("A-ehdotus hyväksytty: Kolme koulutustilausta vuodessa ja puitesopimus neuvottelussa – Johto: Hyvä perustelu");
+            await Expect(riitta.GetByTestId("segment-history").Locator("tbody tr").First).ToContainTextAsync("Riitta Halonen");
+            await OpenSegmentTabAsync(riitta, second);
             await Expect(riitta.GetByTestId("pending-proposal-panel")).ToBeVisibleAsync();
 
             await minnaPage.GotoAsync("/suggestions");

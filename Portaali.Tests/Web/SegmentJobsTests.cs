@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,15 +40,19 @@ public class SegmentJobsTests
     [InlineData("")]
     public void Off_or_an_empty_cron_removes_the_job(string cron)
     {
-        using var storage = new InMemoryStorage();
-        var manager = new RecurringJobManager(storage);
+        // The app's own storage and manager: a bare InMemoryStorage would log through Hangfire's global log provider,
+        // which another test's app may have disposed already.
+        using var factory = new PortaaliWebFactory();
+        _ = factory.Server;
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        var manager = factory.Services.GetRequiredService<IRecurringJobManager>();
         SegmentJobs.Register(manager, new RfmOptions { Cron = "15 4 * * *" });
         using (var connection = storage.GetConnection())
-            Assert.Equal("15 4 * * *", Assert.Single(connection.GetRecurringJobs()).Cron);
+            Assert.Equal("15 4 * * *", Assert.Single(connection.GetRecurringJobs(), j => j.Id == SegmentJobs.RfmJobId).Cron);
 
         SegmentJobs.Register(manager, new RfmOptions { Cron = cron });
 
         using var after = storage.GetConnection();
-        Assert.Empty(after.GetRecurringJobs());
+        Assert.DoesNotContain(after.GetRecurringJobs(), j => j.Id == SegmentJobs.RfmJobId);
     }
 }
