@@ -14,21 +14,11 @@ namespace Portaali.Tests.Integration.CarePlans;
 /// fresh production database (no users, no customer groups).</summary>
 public class CarePlanTests : HarnessTest, IDisposable
 {
-    private readonly CultureInfo culture = CultureInfo.CurrentCulture, uiCulture = CultureInfo.CurrentUICulture;
+    private readonly IDisposable culture = UiCulture.Use("fi-FI");
 
-    public CarePlanTests() => UseCulture("fi-FI");
+    public void Dispose() => culture.Dispose();
 
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = uiCulture;
-    }
-
-    private static void UseCulture(string name)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name[..2]);
-    }
+    private static void UseCulture(string name) => UiCulture.Set(name);
 
     private CarePlanService Plans => H.Service<CarePlanService>();
 

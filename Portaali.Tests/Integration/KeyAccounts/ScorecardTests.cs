@@ -16,21 +16,11 @@ namespace Portaali.Tests.Integration.KeyAccounts;
 /// <summary>Scorecard actuals from real orders and activities, and targets kept by management, on a real SQLite file.</summary>
 public class ScorecardTests : HarnessTest, IDisposable
 {
-    private readonly CultureInfo culture = CultureInfo.CurrentCulture, uiCulture = CultureInfo.CurrentUICulture;
+    private readonly IDisposable culture = UiCulture.Use("fi-FI");
 
-    public ScorecardTests() => UseCulture("fi-FI");
+    public void Dispose() => culture.Dispose();
 
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = uiCulture;
-    }
-
-    private static void UseCulture(string name)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name[..2]);
-    }
+    private static void UseCulture(string name) => UiCulture.Set(name);
 
     private ScorecardService Scorecards => H.Service<ScorecardService>();
 

@@ -13,21 +13,11 @@ namespace Portaali.Tests.Integration.Sales;
 /// <summary>Euro targets against actual orders on a real SQLite file.</summary>
 public class SalesTargetTests : HarnessTest, IDisposable
 {
-    private readonly CultureInfo culture = CultureInfo.CurrentCulture, uiCulture = CultureInfo.CurrentUICulture;
+    private readonly IDisposable culture = UiCulture.Use("fi-FI");
 
-    public SalesTargetTests() => UseCulture("fi-FI");
+    public void Dispose() => culture.Dispose();
 
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = uiCulture;
-    }
-
-    private static void UseCulture(string name)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name[..2]);
-    }
+    private static void UseCulture(string name) => UiCulture.Set(name);
 
     private SalesTargetService Targets => H.Service<SalesTargetService>();
 
