@@ -72,6 +72,13 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
                 }
                 break;
             case SuggestionKind.SegmentB:
+                // Raising to B means from C or Potential: an old suggestion must never move a customer since put in A down to B.
+                await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                {
+                    var segment = await db.Customers.Where(c => c.Id == suggestion.CustomerId).Select(c => c.Segment).FirstAsync(ct);
+                    if (segment is Segment.A or Segment.B)
+                        throw new DomainException(CoreText.Get("SuggestionSegmentBNoLongerApplies", segment));
+                }
                 await segments.ChangeAsync(suggestion.CustomerId, Segment.B, suggestion.Reason, ct);
                 break;
             default:

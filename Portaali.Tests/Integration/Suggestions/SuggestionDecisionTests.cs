@@ -114,6 +114,22 @@ public class SuggestionDecisionTests : HarnessTest
     }
 
     [Fact]
+    public async Task An_old_B_suggestion_never_moves_a_customer_since_put_in_A_down_to_B()
+    {
+        var (customer, _) = await ResponsibleCustomerAsync("Nousija Oy", Segment.C);
+        var id = await AddAsync(customer.Id, SuggestionKind.SegmentB, "FRAMEWORK", "Puitesopimus");
+        H.SignInAs(await H.CreateUserAsync(UserGroup.Management, "Riitta Johtaja"));
+        await H.Segments.ChangeAsync(customer.Id, Segment.A, "Johdon päätös");
+        H.SignInAs(await H.CreateUserAsync(UserGroup.Administrator, "Sari Ylläpitäjä"));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Suggestions.AcceptAsync(id));
+
+        Assert.Contains("A", refused.Message);
+        Assert.Equal(Segment.A, (await H.Customers.GetAsync(customer.Id)).Segment);
+        Assert.Null((await SuggestionAsync(id)).ResolvedAt);
+    }
+
+    [Fact]
     public async Task The_imports_suggestions_are_listed_beside_the_rules_and_still_work()
     {
         var (ceased, manager) = await ResponsibleCustomerAsync("Konkurssi Oy", Segment.C);
