@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Portaali.Tests.Browser;
 
 /// <summary>Typed work in an edit dialog is not thrown away by a stray Escape, nor by the server restarting under it.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(RestartingBrowserCollection.Name)]
 public class EditDialogJourneyTests(PortaaliServer server)
 {
     [Fact]

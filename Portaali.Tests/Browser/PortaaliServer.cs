@@ -9,7 +9,9 @@ namespace Portaali.Tests.Browser;
 
 /// <summary>
 /// The real app, started as its own process on a free port over a fresh SQLite file with the seeded demo base,
-/// and Debian's Chromium driven by Playwright. One per test run: seeding 4,000 customers is done once.
+/// and Debian's Chromium driven by Playwright. One per collection: seeding 4,000 customers is done once for the
+/// journeys (<see cref="BrowserCollection"/>) and once for the few that kill or restart the server
+/// (<see cref="RestartingBrowserCollection"/>), which then run beside the others instead of stopping them.
 /// </summary>
 public sealed class PortaaliServer : IAsyncLifetime
 {
@@ -178,4 +180,12 @@ public sealed class PortaaliServer : IAsyncLifetime
 public class BrowserCollection : ICollectionFixture<PortaaliServer>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The journeys that crash or restart the server, on a server of their own: the others never wait out a
+/// restart, and the two collections run side by side.</summary>
+[CollectionDefinition(Name)]
+public class RestartingBrowserCollection : ICollectionFixture<PortaaliServer>
+{
+    public const string Name = "Browser, restarting the server";
 }

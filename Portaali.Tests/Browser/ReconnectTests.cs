@@ -9,7 +9,7 @@ namespace Portaali.Tests.Browser;
 /// The server crashes (kill -9) under a signed-in user: the reconnect dialog says so in the UI language, one state at a
 /// time, looking like the app; once the server is back the page recovers and works. Each test leaves the server running.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(RestartingBrowserCollection.Name)]
 public partial class ReconnectTests(PortaaliServer server)
 {
     [GeneratedRegex(@"^Yhteys palvelimeen katkesi\. Yhdistetään uudelleen…$|^Yhteys ei vielä palannut\. Uusi yritys \d+ sekunnin kuluttua\.$")]
