@@ -48,6 +48,15 @@ public class OfferDialogTests : ComponentHarness
     private IElement Line(int index) => Providers.FindAll("[data-testid=offer-line]")[index];
     private IElement FieldOf(string inputSelector) => Providers.Find(inputSelector).Closest(".mud-input-control")!;
     private void Click(string testId) => Providers.Find($"[data-testid={testId}]").Click();
+
+    /// <summary>Adds a tailored line and waits until the form shows it: the next Find must not race the re-render
+    /// (a clean-clone run once found no line 0 right after the click).</summary>
+    private void AddTailoredLine()
+    {
+        var before = Providers.FindAll("[id^=line-][id$=-description]").Count;
+        Click("add-tailored-line");
+        Providers.WaitForAssertion(() => Assert.Equal(before + 1, Providers.FindAll("[id^=line-][id$=-description]").Count));
+    }
     private Task SaveAsync() => Providers.Find("[data-testid=save-offer]").ClickAsync(new MouseEventArgs());
 
     [Fact]
@@ -97,7 +106,7 @@ public class OfferDialogTests : ComponentHarness
         await OpenAsync();
         Providers.Find("#offer-title").Input("Räätälöity työnjohtokoulutus");
 
-        Click("add-tailored-line");
+        AddTailoredLine();
         Providers.Find("#line-0-description").Input("Työnjohdon valmennus, 3 päivää");
         Providers.Find("#line-0-quantity").Input(quantity);
         Providers.Find("#line-0-price").Input(price);
@@ -118,8 +127,8 @@ public class OfferDialogTests : ComponentHarness
     public async Task Several_lines_add_up_and_removing_one_updates_the_total()
     {
         await OpenAsync();
-        Click("add-tailored-line");
-        Click("add-tailored-line");
+        AddTailoredLine();
+        AddTailoredLine();
         Providers.Find("#line-0-price").Input("100");
         Providers.Find("#line-1-price").Input("250,25");
 
@@ -135,8 +144,8 @@ public class OfferDialogTests : ComponentHarness
     {
         await OpenAsync();
         Providers.Find("#offer-title").Input("Kaksi koulutusta");
-        Click("add-tailored-line");
-        Click("add-tailored-line");
+        AddTailoredLine();
+        AddTailoredLine();
         Providers.Find("#line-0-description").Input("Ensin kirjoitettu");
         Providers.Find("#line-0-price").Input("100");
         Providers.Find("#line-1-description").Input("Toisena kirjoitettu");
@@ -160,7 +169,7 @@ public class OfferDialogTests : ComponentHarness
         Use(culture);
         var dialog = await OpenAsync();
         Providers.Find("#offer-title").Input("Koulutus");
-        Click("add-tailored-line");
+        AddTailoredLine();
         Providers.Find("#line-0-description").Input("Räätälöity koulutus");
 
         Providers.Find("#line-0-price").Input(typed);
@@ -177,7 +186,7 @@ public class OfferDialogTests : ComponentHarness
     public async Task Cores_refusals_appear_at_the_title_and_at_the_line_and_go_when_the_field_is_changed()
     {
         var dialog = await OpenAsync();
-        Click("add-tailored-line");
+        AddTailoredLine();
         Providers.Find("#line-0-price").Input("100");
 
         await SaveAsync();
