@@ -63,8 +63,9 @@ public static class CustomerQueryString
 
     public static CustomerQuery Parse(IQueryCollection query) => Parse(key => query.TryGetValue(key, out var v) ? v.ToString() : null);
 
+    /// <summary>A segment by its name ("B", "Potential"); Enum.TryParse would also take "0" or "7", which no link carries.</summary>
     private static Segment? ParseSegment(string? value) =>
-        Enum.TryParse<Segment>(value, out var s) && Enum.IsDefined(s) && !int.TryParse(value, out _) ? s : null;
+        value is { Length: > 0 } && char.IsLetter(value[0]) && Enum.TryParse<Segment>(value, out var s) && Enum.IsDefined(s) ? s : null;
 
     private static SegmentMove? ParseMove(string? moved, DateOnly? since, DateOnly? until)
     {
