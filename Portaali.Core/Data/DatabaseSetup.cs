@@ -44,6 +44,7 @@ public static class DatabaseSetup
         services.AddScoped<Sales.SalesTargetService>();
         services.AddScoped<Sales.SalesReportService>();
         services.AddScoped<CustomerExportService>();
+        services.AddScoped<Selections.SelectionEngine>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();

@@ -60,6 +60,15 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Segments.Rfm.RfmScore> RfmScores => Set<Segments.Rfm.RfmScore>();
     public DbSet<KeyAccountProposal> KeyAccountProposals => Set<KeyAccountProposal>();
     public DbSet<KeyAccountTracking.ScorecardTarget> ScorecardTargets => Set<KeyAccountTracking.ScorecardTarget>();
+    public DbSet<Selections.Selection> Selections => Set<Selections.Selection>();
+    public DbSet<Selections.StaticListMember> StaticListMembers => Set<Selections.StaticListMember>();
+    public DbSet<Selections.SelectionExportMember> SelectionExportMembers => Set<Selections.SelectionExportMember>();
+    public DbSet<Selections.SelectionFavourite> SelectionFavourites => Set<Selections.SelectionFavourite>();
+    public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
+    public DbSet<Campaigns.CampaignMember> CampaignMembers => Set<Campaigns.CampaignMember>();
+    public DbSet<Campaigns.CampaignMailing> CampaignMailings => Set<Campaigns.CampaignMailing>();
+    public DbSet<Campaigns.MailingDelivery> MailingDeliveries => Set<Campaigns.MailingDelivery>();
+    public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -141,6 +150,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Segments.Rfm.RfmModel.Configure(b);
         SegmentsModel.Configure(b);
         Portaali.Core.KeyAccountTracking.KeyAccountsModel.Configure(b);
+        Portaali.Core.Selections.SelectionsModel.Configure(b);
         ConfigureActivities(b);
     }
 

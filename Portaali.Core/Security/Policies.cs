@@ -26,6 +26,9 @@ public static class Policies
     public const string ManageProducts = nameof(ManageProducts);
     /// <summary>Set the account managers' yearly euro targets.</summary>
     public const string ManageSalesTargets = nameof(ManageSalesTargets);
+    /// <summary>Run campaigns and send their mailings (marketing, communications, management, the customer team). Building, saving and
+    /// exporting selections is open to everyone signed in.</summary>
+    public const string RunCampaigns = nameof(RunCampaigns);
 
     public static readonly string[] Administrators =
         [nameof(UserGroup.Administrator), nameof(UserGroup.DeputyAdministrator)];
@@ -54,6 +57,8 @@ public static class Policies
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.ServiceOperations), nameof(UserGroup.SalesAndMarketing)]));
         options.AddPolicy(ManageProducts, p => p.RequireRole([.. Administrators, nameof(UserGroup.ProductManager)]));
         options.AddPolicy(ManageSalesTargets, p => p.RequireRole([.. Administrators, nameof(UserGroup.Management)]));
+        options.AddPolicy(RunCampaigns, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager), nameof(UserGroup.SalesAndMarketing), nameof(UserGroup.Communications)]));
         options.FallbackPolicy = null;
     }
 }

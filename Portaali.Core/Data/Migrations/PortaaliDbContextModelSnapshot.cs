@@ -546,6 +546,204 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("CalendarFeedTokens");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.CampaignMailing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "CreatedAtUtc");
+
+                    b.ToTable("CampaignMailings");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StepChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("CampaignId", "ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Step");
+
+                    b.HasIndex("ContactId", "Step");
+
+                    b.ToTable("CampaignMembers");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.MailingDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MailingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("MailingId", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("MailingId", "State");
+
+                    b.ToTable("MailingDeliveries");
+                });
+
             modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
                 {
                     b.Property<int>("Id")
@@ -946,6 +1144,12 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoMarketingEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NoMarketingEmailChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
@@ -1337,6 +1541,63 @@ namespace Portaali.Core.Data.Migrations
                             Name = "Kuopio",
                             Region = "Pohjois-Savo"
                         });
+                });
+
+            modelBuilder.Entity("Portaali.Core.Exports.ExportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilePath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "CreatedAtUtc");
+
+                    b.ToTable("ExportJobs");
                 });
 
             modelBuilder.Entity("Portaali.Core.Imports.CompanyProfile", b =>
@@ -2181,6 +2442,134 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("SegmentChanges");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Selections.Selection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludePassive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastExportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastExportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsShared");
+
+                    b.HasIndex("OwnerUserId", "Name");
+
+                    b.ToTable("Selections");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.SelectionExportMember", b =>
+                {
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SelectionId", "MemberId");
+
+                    b.ToTable("SelectionExportMembers");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.SelectionFavourite", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "SelectionId");
+
+                    b.HasIndex("SelectionId");
+
+                    b.ToTable("SelectionFavourites");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.StaticListMember", b =>
+                {
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SelectionId", "MemberId");
+
+                    b.ToTable("StaticListMembers");
+                });
+
             modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>
                 {
                     b.Property<int>("Id")
@@ -2537,6 +2926,62 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.CampaignMailing", b =>
+                {
+                    b.HasOne("Portaali.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("Portaali.Core.Campaigns.Campaign", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Campaigns.MailingDelivery", b =>
+                {
+                    b.HasOne("Portaali.Core.Campaigns.CampaignMailing", null)
+                        .WithMany()
+                        .HasForeignKey("MailingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Campaigns.CampaignMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
                 {
                     b.HasOne("Portaali.Core.Classifications.ClassificationNode", "CustomerGroup")
@@ -2767,6 +3212,15 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.Exports.ExportJob", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.Imports.CompanyProfile", b =>
                 {
                     b.HasOne("Portaali.Core.Customers.Customer", null)
@@ -2969,6 +3423,50 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.Selections.Selection", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.SelectionExportMember", b =>
+                {
+                    b.HasOne("Portaali.Core.Selections.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.SelectionFavourite", b =>
+                {
+                    b.HasOne("Portaali.Core.Selections.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.StaticListMember", b =>
+                {
+                    b.HasOne("Portaali.Core.Selections.Selection", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>
                 {
                     b.HasOne("Portaali.Core.Contacts.Contact", "Contact")
@@ -3031,6 +3529,11 @@ namespace Portaali.Core.Data.Migrations
                     b.Navigation("Participants");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Portaali.Core.CarePlans.CarePlan", b =>
                 {
                     b.Navigation("Versions");
@@ -3085,6 +3588,11 @@ namespace Portaali.Core.Data.Migrations
             modelBuilder.Entity("Portaali.Core.Offers.ProductGroup", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Selections.Selection", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Portaali.Core.ServiceOrders.ServiceOrder", b =>

@@ -1,0 +1,203 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Classifications;
+using Portaali.Core.Contacts;
+using Portaali.Core.Customers;
+using Portaali.Core.Data;
+
+namespace Portaali.Core.Selections;
+
+/// <summary>
+/// Turns a criteria tree into one predicate over customers or contacts. Each criterion is about the customer or about a
+/// contact; <see cref="Lift"/> carries it to the selection's target (a contact's customer, or a customer's active
+/// contacts), and groups and negation combine the translated nodes as they are. What it needs beyond the tree
+/// (classification subtrees, saved selections for "member of") is loaded once, before translating.
+/// </summary>
+internal sealed class CriteriaTranslator
+{
+    private readonly PortaaliDbContext db;
+    private readonly SelectionEngine engine;
+    private readonly TimeProvider clock;
+    private readonly ClassificationPaths paths;
+    private readonly IReadOnlyList<CustomerGroup> groups;
+    private readonly IReadOnlySet<int> visiting;
+    /// <summary>The members of the saved selections named by "member of" criteria, resolved before translating.</summary>
+    private readonly Dictionary<int, IQueryable<int>> savedMembers = [];
+    private bool includeLeft;
+
+    private CriteriaTranslator(PortaaliDbContext db, SelectionEngine engine, TimeProvider clock, ClassificationPaths paths,
+        IReadOnlyList<CustomerGroup> groups, IReadOnlySet<int> visiting)
+    {
+        (this.db, this.engine, this.clock, this.paths, this.groups, this.visiting) = (db, engine, clock, paths, groups, visiting);
+    }
+
+    public static async Task<CriteriaTranslator> CreateAsync(PortaaliDbContext db, SelectionEngine engine, TimeProvider clock,
+        CancellationToken ct, IReadOnlySet<int>? visiting = null) =>
+        new(db, engine, clock, await ClassificationPaths.LoadAsync(db, ct), await CustomerGroups.LoadAsync(db, ct), visiting ?? new HashSet<int>());
+
+    public Expression<Func<Customer, bool>> ForCustomers(SelectionDefinition definition)
+    {
+        includeLeft = definition.IncludeLeft;
+        var c = Expression.Parameter(typeof(Customer), "c");
+        var body = Translate(definition.Criteria, c, SelectionTarget.Customers);
+        if (!definition.IncludePassive && !NamesStatus(definition.Criteria))
+            body = Expression.AndAlso(Expression.Not(Expression.Property(c, nameof(Customers.Customer.IsPassive))), body);
+        return Expression.Lambda<Func<Customer, bool>>(body, c);
+    }
+
+    public Expression<Func<Contact, bool>> ForContacts(SelectionDefinition definition)
+    {
+        includeLeft = definition.IncludeLeft;
+        var p = Expression.Parameter(typeof(Contact), "p");
+        var body = Translate(definition.Criteria, p, SelectionTarget.Contacts);
+        if (!definition.IncludePassive && !NamesStatus(definition.Criteria))
+            body = Expression.AndAlso(Expression.Not(Expression.Property(Expression.Property(p, nameof(Contacts.Contact.Customer)), nameof(Customers.Customer.IsPassive))), body);
+        if (!definition.IncludeLeft)
+            body = Expression.AndAlso(Expression.Not(Expression.Property(p, nameof(Contacts.Contact.HasLeft))), body);
+        if (definition.Purpose == SelectionPurpose.Email)
+            body = Expression.AndAlso(Expression.Not(Expression.Property(p, nameof(Contacts.Contact.NoMarketingEmail))), body);
+        return Expression.Lambda<Func<Contact, bool>>(body, p);
+    }
+
+    /// <summary>A criterion's own predicate, lifted to the target, on the target's parameter.</summary>
+    public Expression Translate(Criterion criterion, ParameterExpression target, SelectionTarget kind)
+    {
+        Expression body;
+        if (criterion is CriteriaGroup group)
+        {
+            var parts = group.Children.Select(child => Translate(child, target, kind)).ToList();
+            body = parts.Count == 0
+                ? Expression.Constant(true)
+                : parts.Aggregate((a, b) => group.Operator == GroupOperator.And ? Expression.AndAlso(a, b) : Expression.OrElse(a, b));
+        }
+        else
+        {
+            body = Lift(Leaf(criterion), target, kind);
+        }
+        return criterion.Negated ? Expression.Not(body) : body;
+    }
+
+    /// <summary>Only a criterion that names the status lets passive customers in: otherwise they are left out.</summary>
+    private static bool NamesStatus(CriteriaGroup root) => CriteriaJson.Flatten(root).OfType<StatusCriterion>().Any();
+
+    /// <summary>A leaf's predicate, about the customer or about one contact.</summary>
+    private LambdaExpression Leaf(Criterion criterion) => criterion switch
+    {
+        SegmentCriterion s => Customer(c => s.Segments.Contains(c.Segment)),
+        SizeClassCriterion s => SizeClass(s),
+        MunicipalityCriterion m => Customer(c => m.Codes.Contains(c.MunicipalityCode!)),
+        RegionCriterion r => Customer(c => db.Municipalities.Any(m => m.Code == c.MunicipalityCode && r.Regions.Contains(m.Region))),
+        IndustryCriterion i => Industry(i),
+        RevenueCriterion r => Revenue(r),
+        StatusCriterion s => Customer(c => c.IsPassive == s.Passive),
+        ResponsibleCriterion r => Customer(c => c.Responsibles.Any(x => r.UserIds.Contains(x.UserId))),
+        CustomerGroupCriterion g => CustomerGroup(g),
+        ClassificationCriterion k => Classification(k),
+        ContactRoleCriterion r => ContactRole(r),
+        ContactTitleCriterion t => ContactTitle(t),
+        ContactEmailCriterion => Contact(p => p.Email != null && p.Email != ""),
+        _ => throw new NotSupportedException($"{criterion.GetType().Name} is not translated yet"),
+    };
+
+    private static Expression<Func<Customer, bool>> Customer(Expression<Func<Customer, bool>> predicate) => predicate;
+    private static Expression<Func<Contact, bool>> Contact(Expression<Func<Contact, bool>> predicate) => predicate;
+
+    private static LambdaExpression SizeClass(SizeClassCriterion s)
+    {
+        int min = Math.Max(1, s.Min ?? 1), max = Math.Min(9, s.Max ?? 9);
+        return Customer(c => c.SizeClass >= min && c.SizeClass <= max);
+    }
+
+    private static LambdaExpression Industry(IndustryCriterion i)
+    {
+        var prefixes = i.Prefixes.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToList();
+        if (prefixes.Count == 0) return Customer(c => false);
+        Expression<Func<Customer, bool>>? any = null;
+        foreach (var prefix in prefixes)
+        {
+            Expression<Func<Customer, bool>> one = c => c.IndustryCode != null && c.IndustryCode.StartsWith(prefix);
+            any = any is null ? one : Or(any, one);
+        }
+        return any!;
+    }
+
+    /// <summary>As REAL: a decimal comparison on SQLite goes through a culture-dependent text collation (see CustomerFilter).</summary>
+    private static LambdaExpression Revenue(RevenueCriterion r)
+    {
+        double? min = r.Min is { } a ? (double)a : null, max = r.Max is { } b ? (double)b : null;
+        return Customer(c => c.Revenue != null && (min == null || (double)c.Revenue >= min) && (max == null || (double)c.Revenue <= max));
+    }
+
+    private LambdaExpression CustomerGroup(CustomerGroupCriterion g)
+    {
+        var nodes = groups.Where(x => g.GroupIds.Contains(x.Id)).SelectMany(x => x.NodeIds).Distinct().ToList();
+        return Customer(c => c.Classifications.Any(k => nodes.Contains(k.NodeId)));
+    }
+
+    private LambdaExpression Classification(ClassificationCriterion k)
+    {
+        var subtrees = k.NodeIds.Distinct().Select(id => paths.SubtreeOf(id).ToList()).ToList();
+        if (k.On == ClassificationTarget.Customer)
+        {
+            var all = subtrees.SelectMany(s => s).Distinct().ToList();
+            return k.Match switch
+            {
+                ClassificationMatch.NoneOf => Customer(c => !c.Classifications.Any(x => all.Contains(x.NodeId))),
+                ClassificationMatch.AllOf => subtrees.Count == 0 ? Customer(c => true) : subtrees
+                    .Select(s => Customer(c => c.Classifications.Any(x => s.Contains(x.NodeId))))
+                    .Aggregate(And),
+                _ => Customer(c => c.Classifications.Any(x => all.Contains(x.NodeId))),
+            };
+        }
+        var contactNodes = subtrees.SelectMany(s => s).Distinct().ToList();
+        return k.Match switch
+        {
+            ClassificationMatch.NoneOf => Contact(p => !p.Classifications.Any(x => contactNodes.Contains(x.NodeId))),
+            ClassificationMatch.AllOf => subtrees.Count == 0 ? Contact(p => true) : subtrees
+                .Select(s => Contact(p => p.Classifications.Any(x => s.Contains(x.NodeId))))
+                .Aggregate(And),
+            _ => Contact(p => p.Classifications.Any(x => contactNodes.Contains(x.NodeId))),
+        };
+    }
+
+    private LambdaExpression ContactRole(ContactRoleCriterion r)
+    {
+        var nodes = r.RoleNodeIds.SelectMany(id => paths.SubtreeOf(id)).Distinct().ToList();
+        return Contact(p => p.Classifications.Any(x => nodes.Contains(x.NodeId)));
+    }
+
+    private static LambdaExpression ContactTitle(ContactTitleCriterion t)
+    {
+        var pattern = "%" + t.Text.Trim().Replace("%", "").Replace("_", "") + "%";
+        return Contact(p => p.Title != null && EF.Functions.Like(p.Title, pattern));
+    }
+
+    /// <summary>Carries a customer predicate to a contact (through its customer), or a contact predicate to a customer
+    /// ("has an active contact who …").</summary>
+    private Expression Lift(LambdaExpression leaf, ParameterExpression target, SelectionTarget kind)
+    {
+        var about = leaf.Parameters[0].Type;
+        if (kind == SelectionTarget.Customers && about == typeof(Customer)) return Replace(leaf, target);
+        if (kind == SelectionTarget.Contacts && about == typeof(Contact)) return Replace(leaf, target);
+        if (kind == SelectionTarget.Contacts) return Replace(leaf, Expression.Property(target, nameof(Contacts.Contact.Customer)));
+
+        var contact = (Expression<Func<Contact, bool>>)leaf;
+        if (!includeLeft) contact = And(Contact(p => !p.HasLeft), contact);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Contact)],
+            Expression.Property(target, nameof(Customers.Customer.Contacts)), contact);
+    }
+
+    private static Expression Replace(LambdaExpression lambda, Expression with) =>
+        new ParameterReplacer(lambda.Parameters[0], with).Visit(lambda.Body);
+
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.AndAlso(a.Body, Replace(b, a.Parameters[0])), a.Parameters);
+
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, Replace(b, a.Parameters[0])), a.Parameters);
+
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
