@@ -45,6 +45,10 @@ public static class DatabaseSetup
         services.AddScoped<Sales.SalesReportService>();
         services.AddScoped<CustomerExportService>();
         services.AddScoped<Selections.SelectionEngine>();
+        services.AddScoped<Selections.SelectionService>();
+        services.AddScoped<Selections.StaticListService>();
+        services.AddScoped<Selections.SelectionExplainer>();
+        services.AddScoped<Exports.ExportService>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
