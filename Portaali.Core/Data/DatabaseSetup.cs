@@ -47,6 +47,7 @@ public static class DatabaseSetup
         services.AddScoped<Selections.SelectionEngine>();
         services.AddScoped<Selections.SelectionService>();
         services.AddScoped<Selections.StaticListService>();
+        services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();
         services.AddScoped<Exports.ExportService>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
