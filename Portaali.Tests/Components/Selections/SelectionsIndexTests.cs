@@ -81,7 +81,8 @@ public class SelectionsIndexTests : ComponentHarness
         await Providers.InvokeAsync(rightSelect.Instance.OpenMenu);
         Assert.Equal(["Syksy (Staattinen lista, Asiakkaat)"], Providers.FindAll(".mud-popover-open .mud-list-item").Select(o => o.TextContent.Trim()));
         Providers.FindAll(".mud-popover-open .mud-list-item").Single().Click();
-        Providers.Find("[data-testid=combine-intersection] input").Change(true);
+        var intersection = Providers.Find("[data-testid=combine-intersection]");
+        (intersection.TagName == "INPUT" ? intersection : intersection.QuerySelector("input")!).Click();
         Providers.Find("#combine-name").Input("Molemmat");
         await Providers.Find("[data-testid=combine-confirm]").ClickAsync(new MouseEventArgs());
 
