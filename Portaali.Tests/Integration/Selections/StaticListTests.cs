@@ -285,6 +285,36 @@ public class StaticListTests : HarnessTest, IDisposable
     }
 
     [Fact]
+    public async Task Freezing_and_combining_thousands_of_contacts_copies_every_one_and_the_page_reads_them_in_pages()
+    {
+        var marketer = await H.SignInAsAsync(UserGroup.SalesAndMarketing);
+        var espoo = await H.AddCustomerAsync("Espoon Iso Oy", municipalityCode: "049");
+        var helsinki = await H.AddCustomerAsync("Helsingin Iso Oy", municipalityCode: "091");
+        await using (var db = H.Db())
+        {
+            foreach (var (customerId, count) in new[] { (espoo.Id, 6000), (helsinki.Id, 4000) })
+                db.Contacts.AddRange(Enumerable.Range(1, count).Select(i => new Portaali.Core.Contacts.Contact
+                {
+                    CustomerId = customerId, FirstName = "Henkilö", LastName = $"{i:00000}", NameSearch = $"henkilö {i:00000}",
+                    Email = $"h{customerId}.{i}@example.fi",
+                }));
+            await db.SaveChangesAsync();
+        }
+        var everyone = await SaveSelectionAsync("Kaikki", marketer, SelectionTarget.Contacts, new CriteriaGroup());
+        var inEspoo = await SaveSelectionAsync("Espoo", marketer, SelectionTarget.Contacts, InEspoo);
+
+        var frozen = await Lists.FreezeAsync(everyone, "Kaikki jäädytettynä");
+        var notEspoo = await Lists.CombineAsync(frozen, SetOperation.Minus, inEspoo, "Muut kuin Espoo");
+
+        Assert.Equal(10_000, (await SavedMembersAsync(frozen)).Count);
+        Assert.Equal(4000, (await SavedMembersAsync(notEspoo)).Count);
+        var page = await Browser.MembersAsync(notEspoo, 50, 25);
+        Assert.Equal(4000, page.TotalCount);
+        Assert.Equal(Enumerable.Range(51, 25).Select(i => $"Henkilö {i:00000}"), page.Items.Select(m => m.ContactName));
+        Assert.All(page.Items, m => Assert.Equal("Helsingin Iso Oy", m.CustomerName));
+    }
+
+    [Fact]
     public async Task The_add_search_offers_active_records_not_yet_on_the_list()
     {
         await H.SignInAsAsync(UserGroup.SalesAndMarketing);
