@@ -65,9 +65,14 @@ public class CampaignMailing
     public string CreatedByName { get; set; } = "";
     public DateTime? StartedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
+    /// <summary>The site address the unsubscribe links point at (<c>Portaali:PublicBaseUrl</c>, or the address the
+    /// sender used), kept so a job resumed after a restart writes the same links.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
-public enum DeliveryState { Pending, Sent, Failed, SkippedNoEmail, SkippedOptedOut }
+/// <summary><see cref="Unconfirmed"/>: claimed for sending and being handed to the server; left so when the job stopped
+/// mid-send, and then never sent again (the server may have it: at most once, see docs/campaigns.md).</summary>
+public enum DeliveryState { Pending, Sent, Failed, SkippedNoEmail, SkippedOptedOut, Unconfirmed }
 
 /// <summary>One member's copy of a mailing. Unique per (mailing, member): a resend never mails anyone twice.</summary>
 public class MailingDelivery

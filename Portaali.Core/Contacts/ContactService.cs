@@ -17,6 +17,10 @@ public class ContactEdit
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public bool HasLeft { get; set; }
+    /// <summary>The contact has asked not to be sent marketing e-mail (<see cref="Contact.NoMarketingEmail"/>).</summary>
+    public bool NoMarketingEmail { get; set; }
+    /// <summary>Shown beside the flag ("since 3.2.2027"); not edited.</summary>
+    public DateTime? NoMarketingEmailChangedAtUtc { get; set; }
     public Guid Version { get; set; }
 }
 
@@ -30,7 +34,8 @@ public class ContactService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         return await db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactEdit
         {
             FirstName = c.FirstName, LastName = c.LastName, Title = c.Title, AreaOfResponsibility = c.AreaOfResponsibility,
-            DecisionLevel = c.DecisionLevel, Phone = c.Phone, Email = c.Email, HasLeft = c.HasLeft, Version = c.Version,
+            DecisionLevel = c.DecisionLevel, Phone = c.Phone, Email = c.Email, HasLeft = c.HasLeft,
+            NoMarketingEmail = c.NoMarketingEmail, NoMarketingEmailChangedAtUtc = c.NoMarketingEmailChangedAtUtc, Version = c.Version,
         }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException(CoreText.Get("ContactNotFound"));
     }
 
@@ -60,7 +65,8 @@ public class ContactService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         if (contact.Version != edit.Version) throw new ConcurrencyConflictException(CoreText.Get("ContactConflict"));
         var before = AuditLog.Fields(contact);
         Apply(edit, contact);
-        var changes = AuditLog.Diff(before, AuditLog.Fields(contact));
+        var changes = AuditLog.Diff(before, AuditLog.Fields(contact)).ToList();
+        if (ContactConsent.Set(contact, edit.NoMarketingEmail, clock.GetUtcNow().UtcDateTime) is { } consent) changes.Add(consent);
         if (changes.Count == 0) return contact.Version;
         db.Entry(contact).Property(c => c.Version).OriginalValue = edit.Version;
         contact.Version = Guid.NewGuid();

@@ -70,7 +70,7 @@ public record CustomerRow(int Id, string Name, string? BusinessId, string? Munic
     Segment Segment, int SizeClass, decimal? Revenue, bool IsPassive);
 
 public record ContactRow(int Id, string FirstName, string LastName, string? Title, string? Phone, string? Email,
-    bool HasLeft, IReadOnlyList<string> Roles)
+    bool HasLeft, IReadOnlyList<string> Roles, bool NoMarketingEmail = false, DateTime? NoMarketingEmailSinceUtc = null)
 {
     public string FullName => $"{FirstName} {LastName}";
 }

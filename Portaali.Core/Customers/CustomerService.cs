@@ -52,7 +52,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
         var contacts = await db.Contacts.AsNoTracking().Where(p => p.CustomerId == id)
             .OrderBy(p => p.HasLeft).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft,
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.NoMarketingEmail, p.NoMarketingEmailChangedAtUtc,
                 Roles = p.Classifications.Select(k => k.Node!.Name).ToList() })
             .ToListAsync(ct);
         var nodes = await Classifications.ClassificationPaths.LoadAsync(db, ct);
@@ -69,7 +69,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return new CustomerDetails(c.Id, c.Name, c.BusinessId, c.CompanyForm, c.VisitingAddress, c.PostalAddress,
             c.MunicipalityCode, municipality?.Name, municipality?.Region, c.Phone, c.Email, c.Website, c.SizeClass, c.Revenue,
             c.IndustryCode, c.Segment, c.IsPassive, c.PassivatedOn, c.PassivationReason, c.Version,
-            contacts.Select(p => new ContactRow(p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.Roles)).ToList(),
+            contacts.Select(p => new ContactRow(p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.Roles,
+                p.NoMarketingEmail, p.NoMarketingEmail ? p.NoMarketingEmailChangedAtUtc : null)).ToList(),
             classifications.Select(k => new AssignedClassification(k.NodeId, nodes.PathOf(k.NodeId), nodes.IsRetired(k.NodeId), k.AssignedAt))
                 .OrderBy(k => k.Path, StringComparer.CurrentCulture).ToList(),
             history,

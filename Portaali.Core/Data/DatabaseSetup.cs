@@ -56,6 +56,7 @@ public static class DatabaseSetup
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
         services.AddPortaaliImports();
         services.AddPortaaliMail(connectionString);
+        Campaigns.MailingSetup.AddPortaaliMailings(services, connectionString);
         services.AddScoped<ServiceOrderService>();
         services.AddScoped<ServiceOrderMailer>();
         services.AddScoped<CarePlans.CarePlanMonitor>();

@@ -151,6 +151,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         SegmentsModel.Configure(b);
         Portaali.Core.KeyAccountTracking.KeyAccountsModel.Configure(b);
         Portaali.Core.Selections.SelectionsModel.Configure(b);
+        Portaali.Core.Campaigns.MailingModel.Configure(b);
         ConfigureActivities(b);
     }
 

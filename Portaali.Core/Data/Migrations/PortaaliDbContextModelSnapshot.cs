@@ -633,6 +633,10 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicBaseUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sent")
                         .HasColumnType("INTEGER");
 
