@@ -28,6 +28,18 @@ public class CampaignService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return campaign.Id;
     }
 
+    /// <summary>Makes a campaign and fills it from a saved selection or list (<see cref="AddFromSelectionAsync"/>) in one
+    /// action: the builder's "start a campaign" lands here.</summary>
+    public async Task<(int Id, MembersAdded Added)> CreateFromSelectionAsync(CampaignEdit edit, int selectionId, CampaignExclusion? exclude = null,
+        CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Policies.RunCampaigns);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await db.Selections.AnyAsync(s => s.Id == selectionId, ct)) throw new NotFoundException(CoreText.Get("SelectionNotFound"));
+        var id = await CreateAsync(edit, ct);
+        return (id, await AddFromSelectionAsync(id, selectionId, exclude, ct));
+    }
+
     /// <summary>Changes the name, kind, description and date; refused when someone else saved after the form was loaded.</summary>
     public async Task<Guid> UpdateAsync(int id, CampaignEdit edit, CancellationToken ct = default)
     {
