@@ -1,4 +1,6 @@
+using System.Text;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -144,5 +146,30 @@ public class CampaignPageTests : ComponentHarness
             .Select(c => new { c.Id, c.EventDate, Members = db.CampaignMembers.Count(m => m.CampaignId == c.Id) }).SingleAsync());
         Assert.Equal((new DateOnly(2027, 4, 30), 2), (created.EventDate!.Value, created.Members));
         Assert.EndsWith($"/campaigns/{created.Id}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task A_registration_list_is_tried_first_showing_the_rows_it_cannot_use_then_applied_and_the_counts_follow()
+    {
+        var owner = await SignInAsync(UserGroup.SalesAndMarketing, "Markku Markkinoija");
+        var id = await CampaignAsync(owner, "Kevätseminaari", "Aino", "Bertta", "Cecilia");
+        var page = Open(id);
+        var csv = "Nimi;Sähköposti\r\nAino;AINO@espoonkone.fi\r\nCecilia; cecilia@EspoonKone.fi\r\nTuntematon;tuntematon@muu.fi\r\n";
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "ilmoittautuneet.csv"));
+        page.WaitForAssertion(() => Assert.Equal("ilmoittautuneet.csv: 3 riviä", Text(page.Find("[data-testid=registration-file-name]"))));
+        page.Find("[data-testid=registration-dry-run]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=registration-plan-counts] li")));
+        Assert.Equal("2 jäsentä merkitään vaiheeseen Ilmoittautunut", Text(page.FindAll("[data-testid=registration-plan-counts] li")[0]));
+        Assert.Equal(["4 tuntematon@muu.fi"], page.FindAll("[data-testid=registration-unmatched] tbody tr").Select(r => string.Join(" ", r.Children.Select(Text))));
+        Assert.Contains("Lisätty 3", Rows(page, "campaign-step-counts")); // the dry run changed nothing
+
+        page.Find("[data-testid=registration-apply]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Ilmoittautunut 2", Rows(page, "campaign-step-counts")));
+        Assert.Contains("Lisätty 1", Rows(page, "campaign-step-counts"));
+        Assert.Empty(page.FindAll("[data-testid=registration-plan]"));
     }
 }
