@@ -33,9 +33,10 @@ public class CampaignService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     public async Task<(int Id, MembersAdded Added)> CreateFromSelectionAsync(CampaignEdit edit, int selectionId, CampaignExclusion? exclude = null,
         CancellationToken ct = default)
     {
-        await guard.DemandAsync(Policies.RunCampaigns);
+        var actor = await guard.DemandAsync(Policies.RunCampaigns);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            if (!await db.Selections.AnyAsync(s => s.Id == selectionId, ct)) throw new NotFoundException(CoreText.Get("SelectionNotFound"));
+            if (!await db.Selections.AnyAsync(s => s.Id == selectionId && (s.OwnerUserId == actor.Id || s.IsShared), ct))
+                throw new NotFoundException(CoreText.Get("SelectionNotFound"));
         var id = await CreateAsync(edit, ct);
         return (id, await AddFromSelectionAsync(id, selectionId, exclude, ct));
     }
@@ -71,7 +72,9 @@ public class CampaignService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var actor = await guard.DemandAsync(Policies.RunCampaigns);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureExistsAsync(db, campaignId, ct);
-        var target = await db.Selections.Where(s => s.Id == selectionId).Select(s => (SelectionTarget?)s.Target).FirstOrDefaultAsync(ct)
+        // Someone else's personal selection is not offered, and not reachable by its id either.
+        var target = await db.Selections.Where(s => s.Id == selectionId && (s.OwnerUserId == actor.Id || s.IsShared))
+            .Select(s => (SelectionTarget?)s.Target).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(CoreText.Get("SelectionNotFound"));
         if (exclude is not null) await EnsureExistsAsync(db, exclude.CampaignId, ct);
 

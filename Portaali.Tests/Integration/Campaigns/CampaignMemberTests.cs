@@ -151,4 +151,23 @@ public class CampaignMemberTests : HarnessTest
         await Assert.ThrowsAsync<ForbiddenException>(() => H.NewCampaignAsync("Ei oikeutta"));
         await Assert.ThrowsAsync<ForbiddenException>(() => H.Service<CampaignQueries>().ListAsync());
     }
+
+    [Fact]
+    public async Task Someone_elses_personal_selection_cannot_fill_a_campaign_but_a_shared_one_can()
+    {
+        var owner = await H.SignInAsAsync(UserGroup.SalesAndMarketing);
+        var customer = await H.AddCustomerAsync("Järvenpään Jäähalli Oy");
+        await H.AddContactAsync(customer.Id, "Jussi", "Jää");
+        var personal = await H.SaveStaticListAsync("Oma lista", SelectionTarget.Customers, [customer.Id], owner.Id);
+        await H.SignInAsAsync(UserGroup.Communications);
+        var campaign = await H.NewCampaignAsync("Jäätapahtuma");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Campaigns.AddFromSelectionAsync(campaign, personal));
+        await Assert.ThrowsAsync<NotFoundException>(() => Campaigns.CreateFromSelectionAsync(new CampaignEdit { Name = "Toinen" }, personal));
+        Assert.Empty(await H.MembersAsync(campaign));
+
+        await using (var db = H.Db())
+            await db.Selections.Where(s => s.Id == personal).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsShared, true));
+        Assert.Equal(1, (await Campaigns.AddFromSelectionAsync(campaign, personal)).Added);
+    }
 }
