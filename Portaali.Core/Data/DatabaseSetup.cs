@@ -50,6 +50,9 @@ public static class DatabaseSetup
         services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();
         services.AddScoped<Exports.ExportService>();
+        services.AddScoped<Campaigns.CampaignService>();
+        services.AddScoped<Campaigns.CampaignQueries>();
+        services.AddScoped<Campaigns.RegistrationImportService>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
