@@ -48,7 +48,7 @@ public static class DatabaseSetup
         services.AddScoped<Selections.SelectionService>();
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.SelectionExplainer>();
-        services.AddScoped<Exports.ExportService>();
+        Exports.ExportSetup.AddPortaaliExports(services, connectionString);
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
