@@ -27,7 +27,11 @@ public sealed record ExportRequest(ExportSourceKind Kind, string Title)
 }
 
 /// <summary>A column the user can pick: its stable key, its title in the UI language and whether it is on by default.</summary>
-public sealed record ExportColumnChoice(string Key, string Title, bool Default);
+public sealed record ExportColumnChoice(string Key, string Title, bool Default)
+{
+    /// <summary>Customer, contact or campaign field, for grouping the choices.</summary>
+    public ExportColumnGroup Group { get; init; }
+}
 
 /// <summary>An export as its owner sees it on /exports and in the dialog.</summary>
 public sealed record ExportJobSummary(int Id, string Title, string FileName, ExportState State, int Total, int Done, string? Error,
@@ -48,7 +52,7 @@ public class ExportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
 {
     /// <summary>The columns one can pick for a source kind and target, titles in the UI language.</summary>
     public IReadOnlyList<ExportColumnChoice> ColumnsFor(ExportSourceKind kind, SelectionTarget target) =>
-        [.. ExportColumns.For(kind, target).Select(c => new ExportColumnChoice(c.Key, c.Title, c.Default))];
+        [.. ExportColumns.For(kind, target).Select(c => new ExportColumnChoice(c.Key, c.Title, c.Default) { Group = c.Group })];
 
     /// <summary>Queues the export and returns its job id; the job's progress shows on /exports. The right to read the
     /// source is checked here: a personal selection of someone else, a campaign without the campaign right or the

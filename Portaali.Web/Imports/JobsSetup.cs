@@ -46,6 +46,7 @@ public static class JobsSetup
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
         services.AddCarePlanJobs();
+        services.AddExportJobs();
         services.AddSegmentJobs(configuration);
         return services;
     }
@@ -69,6 +70,7 @@ public static class JobsSetup
                     cron.Trim(), new RecurringJobOptions { TimeZone = timeZone });
         }
         await app.UseCarePlanJobsAsync();
+        await app.UseExportJobsAsync();
 
         // Anonymous visitors go to sign-in like everywhere else; the dashboard's own filter then refuses non-administrators with 403.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(async (context, next) =>
