@@ -145,7 +145,21 @@ public static class ExportColumns
         _ => CoreText.Get("Segment_Potential"),
     };
 
-    private static string StepName(CampaignStep step) => CoreText.Get("ExportStep_" + step);
+    private static string StepName(CampaignStep step) => step switch
+    {
+        CampaignStep.Added => CoreText.Get("ExportStep_Added"),
+        CampaignStep.Invited => CoreText.Get("ExportStep_Invited"),
+        CampaignStep.Registered => CoreText.Get("ExportStep_Registered"),
+        CampaignStep.Attended => CoreText.Get("ExportStep_Attended"),
+        _ => CoreText.Get("ExportStep_Absent"),
+    };
 
-    private static string DeliveryName(DeliveryState state) => CoreText.Get("ExportDelivery_" + state);
+    private static string DeliveryName(DeliveryState state) => state switch
+    {
+        DeliveryState.Pending => CoreText.Get("ExportDelivery_Pending"),
+        DeliveryState.Sent => CoreText.Get("ExportDelivery_Sent"),
+        DeliveryState.Failed => CoreText.Get("ExportDelivery_Failed"),
+        DeliveryState.SkippedNoEmail => CoreText.Get("ExportDelivery_SkippedNoEmail"),
+        _ => CoreText.Get("ExportDelivery_SkippedOptedOut"),
+    };
 }

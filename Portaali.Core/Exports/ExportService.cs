@@ -92,7 +92,8 @@ public class ExportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
         {
             OwnerUserId = actor.Id,
             Title = title,
-            FileName = FileNames.Safe($"{title} {HelsinkiTime.Today(clock):yyyy-MM-dd}.xlsx", "export"),
+            // A slash in a title ("Espoo / päättäjät") is no folder: FileNames.Safe would keep only what follows it.
+            FileName = FileNames.Safe($"{title.Replace('/', ' ').Replace('\\', ' ')} {HelsinkiTime.Today(clock):yyyy-MM-dd}.xlsx", "export"),
             RequestJson = StoredExportRequest.From(request, columns, CultureInfo.CurrentUICulture.Name).Write(),
             State = ExportState.Queued,
             CreatedAtUtc = now,
