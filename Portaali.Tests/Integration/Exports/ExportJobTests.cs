@@ -159,7 +159,7 @@ public class ExportJobTests : IAsyncLifetime
         Assert.Equal(XLDataType.Number, sheet.Cell(2, 4).DataType);
         Assert.Equal(1_234_567.89, sheet.Cell(2, 4).GetDouble());
         Assert.Contains("€", sheet.Cell(2, 4).Style.NumberFormat.Format);
-        Assert.Equal("A", sheet.Cell(2, 5).GetString());
+        Assert.Equal("A – avainasiakas", sheet.Cell(2, 5).GetString());
         Assert.Equal("Sörén Äijälä", sheet.Cell(2, 6).GetString());
         Assert.Equal("Asiakasryhmä › Työssäoppimispaikka", sheet.Cell(2, 7).GetString());
         Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 8).DataType);
