@@ -27,12 +27,13 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
         await db.SaveChangesAsync(ct);
 
         var request = StoredExportRequest.Read(job.RequestJson);
-        var uiCulture = CultureInfo.CurrentUICulture;
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         string? path = null;
         try
         {
             // The titles and texts in the language of the person who asked, not of the job server.
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.UiCulture);
+            if (!string.IsNullOrEmpty(request.Culture)) CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(request.Culture);
             var target = request.Kind switch
             {
                 ExportSourceKind.Selection => await db.Selections.Where(s => s.Id == request.SourceId).Select(s => s.Target).FirstAsync(ct),
@@ -81,7 +82,7 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
         }
         finally
         {
-            CultureInfo.CurrentUICulture = uiCulture;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
 

@@ -159,11 +159,14 @@ public sealed record StoredExportRequest(ExportSourceKind Kind, int? SourceId, S
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>The number and date formats of the person who asked (fi-FI in both UI languages of the app).</summary>
+    public string? Culture { get; init; }
+
     public static StoredExportRequest From(ExportRequest request, IReadOnlyList<string> columns, string uiCulture) =>
         new(request.Kind, request.SourceId, request.Definition?.Target ?? SelectionTarget.Customers,
             request.Definition is { } d ? Selections.CriteriaJson.Write(d.Criteria) : null,
             request.Definition?.Purpose ?? default, request.Definition?.IncludePassive ?? false, request.Definition?.IncludeLeft ?? false,
-            request.CustomerQuery, columns, uiCulture);
+            request.CustomerQuery, columns, uiCulture) { Culture = CultureInfo.CurrentCulture.Name };
 
     public SelectionDefinition Definition() => new(Target, Selections.CriteriaJson.Read(CriteriaJson))
     {

@@ -323,6 +323,29 @@ public class ExportJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_customer_list_exports_with_its_filter_for_management_and_is_refused_to_an_account_manager()
+    {
+        await h.SignInAsAsync(UserGroup.AccountManager);
+        await h.AddCustomerAsync("Espoon Kone Oy", municipalityCode: "049", configure: c => c.Revenue = 2_500_000.5m);
+        await h.AddCustomerAsync("Helsingin Sähkö Oy", municipalityCode: "091");
+        await h.AddCustomerAsync("Lopettanut Oy", municipalityCode: "049", passive: true);
+        var request = new ExportRequest(ExportSourceKind.Customers, "Asiakkaat")
+            { CustomerQuery = new Portaali.Core.Customers.CustomerQuery { MunicipalityCode = "049" }, Columns = ["name", "municipality", "revenue", "firstName"] };
+        await Assert.ThrowsAsync<ForbiddenException>(() => Exports.QueueAsync(request));
+
+        await h.SignInAsAsync(UserGroup.Management);
+        using var _ = UiCulture.Finnish();
+        var job = await ExportAsync(request);
+
+        using var book = await OpenAsync(job);
+        var sheet = book.Worksheet(1);
+        Assert.Equal(["Nimi", "Kunta", "Liikevaihto", ""], sheet.Row(1).Cells(1, 4).Select(c => c.GetString())); // no contact columns
+        Assert.Equal(["Espoon Kone Oy", "Espoo"], sheet.Row(2).Cells(1, 2).Select(c => c.GetString()));
+        Assert.Equal(2_500_000.5, sheet.Cell(2, 3).GetDouble());
+        Assert.True(sheet.Row(3).IsEmpty()); // Helsinki filtered out, the passive one left out as on the list
+    }
+
+    [Fact]
     public async Task Someone_elses_personal_selection_is_refused_and_a_shared_one_is_queued()
     {
         var other = await h.CreateUserAsync(UserGroup.AccountManager, "Toinen Käyttäjä");
