@@ -12,7 +12,7 @@ public record ExcelColumn(string Header, ExcelKind Kind = ExcelKind.Text, double
 
 /// <summary>
 /// The one Excel writer of Portaali: every export goes through it. Rows stream straight into the output (SpreadCheetah),
-/// so an export of thousands of rows never holds a workbook in memory. Each sheet starts with a bold, frozen header row;
+/// so an export of thousands of rows never holds a workbook in memory. Each sheet starts with a bold, frozen header row with the auto-filter on;
 /// cells are typed by their column's <see cref="ExcelKind"/>. Formula-safe: every text is a plain string cell in the text
 /// format "@", so text that reads like a formula (starting with = + - @ or a tab, say a customer named "=HYPERLINK(...)")
 /// is neither evaluated on opening nor when someone edits the cell, and is kept exactly as it was typed.
@@ -21,6 +21,8 @@ public sealed class ExcelWriter : IAsyncDisposable
 {
     public const string EuroFormat = "#,##0.00\\ \"€\"";
     public const string DateFormat = "d.m.yyyy";
+    /// <summary>Excel's limit of data rows on a sheet (1,048,576 rows, one of them the header).</summary>
+    public const int MaxRows = 1_048_575;
 
     private readonly Spreadsheet sheet;
     private readonly StyleId header, text, euro, date, month, time, number, integer, percent;
@@ -45,11 +47,12 @@ public sealed class ExcelWriter : IAsyncDisposable
     public static async Task<ExcelWriter> CreateAsync(Stream output, CancellationToken ct = default) =>
         new(await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { PreserveStringWhitespace = true }, ct));
 
-    /// <summary>A new sheet with its header row (bold, frozen, filterable).</summary>
+    /// <summary>A new sheet with its header row (bold, frozen, with the auto-filter on every column).</summary>
     public async Task AddSheetAsync(string name, IReadOnlyList<ExcelColumn> sheetColumns, CancellationToken ct = default)
     {
         columns = sheetColumns;
-        var options = new WorksheetOptions { FrozenRows = 1 };
+        // The filter covers the columns down to Excel's last row: the row count is not known while rows still stream in.
+        var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions($"A1:{ColumnLetter(columns.Count)}{MaxRows + 1}") };
         for (var c = 0; c < columns.Count; c++) options.Column(c + 1).Width = columns[c].Width;
         await sheet.StartWorksheetAsync(SheetName(name), options, ct);
         await sheet.AddRowAsync(columns.Select(c => new Cell(c.Header, header)).ToArray(), ct);
@@ -138,6 +141,14 @@ public sealed class ExcelWriter : IAsyncDisposable
         for (var n = 2; !sheetNames.Add(candidate); n++)
             candidate = clean[..Math.Min(clean.Length, 28)] + " " + n;
         return candidate;
+    }
+
+    /// <summary>"A" for 1, "Z" for 26, "AA" for 27.</summary>
+    public static string ColumnLetter(int number)
+    {
+        var letters = "";
+        for (; number > 0; number = (number - 1) / 26) letters = (char)('A' + (number - 1) % 26) + letters;
+        return letters;
     }
 
     private static ArgumentException Wrong(ExcelKind kind, object value) => new($"{value.GetType().Name} does not fit a {kind} column");

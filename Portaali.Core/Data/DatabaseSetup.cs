@@ -49,10 +49,10 @@ public static class DatabaseSetup
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();
-        services.AddScoped<Exports.ExportService>();
         services.AddScoped<Campaigns.CampaignService>();
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Campaigns.RegistrationImportService>();
+        Exports.ExportSetup.AddPortaaliExports(services, connectionString);
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();

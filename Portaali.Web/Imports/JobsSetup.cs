@@ -47,6 +47,7 @@ public static class JobsSetup
         services.AddScoped<ImportJobRunner>();
         services.AddCarePlanJobs();
         services.AddMailingJobs();
+        services.AddExportJobs();
         services.AddSegmentJobs(configuration);
         return services;
     }
@@ -71,6 +72,7 @@ public static class JobsSetup
         }
         await app.UseCarePlanJobsAsync();
         await app.UseMailingJobsAsync();
+        await app.UseExportJobsAsync();
 
         // Anonymous visitors go to sign-in like everywhere else; the dashboard's own filter then refuses non-administrators with 403.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(async (context, next) =>

@@ -130,6 +130,7 @@ public static class WebSetup
         Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         Offers.OfferFileEndpoints.MapOfferFiles(app);
         Customers.CustomerExportEndpoint.MapCustomerExport(app);
+        Exports.ExportDownloadEndpoint.MapExportDownload(app);
         app.MapGet("/culture", (HttpContext http, string? ui, string? returnUrl) =>
         {
             if (UiCultures.FirstOrDefault(c => c.Name == ui) is { } chosen)

@@ -67,6 +67,7 @@ public class BrowseAndHoursTests : HarnessTest
         Assert.Equal("Virtasen Kuljetus Oy", sheet.Cell(2, 7).GetString());
         Assert.Equal(0.5, sheet.Cell(2, 3).GetDouble());
         Assert.True(sheet.Cell(3, 6).IsEmpty());
+        Assert.Equal("A:K", sheet.AutoFilter.Range.RangeAddress.ToString()); // the shared writer's filter on every column
     }
 
     [Fact]

@@ -63,6 +63,10 @@ public class ExcelWriterTests
         Assert.Equal(new DateTime(2026, 11, 1), sheet.Cell(2, 7).GetDateTime());
         Assert.True(sheet.Cell(3, 2).IsEmpty());
         Assert.Equal("Rivi", book.Worksheet(2).Cell(2, 1).GetString());
+        // Every sheet: the header frozen and the auto-filter over its columns down to Excel's last row.
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.Equal("A:G", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal("A:A", book.Worksheet(2).AutoFilter.Range.RangeAddress.ToString());
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public class CustomerExportEndpointTests : IDisposable
         var row = Assert.Single(rows);
         Assert.Equal("Ääneseudun Metalli Oy", row.Cell(1).GetString());
         Assert.Equal(2_500_000.5, row.Cell(7).GetDouble());
+        Assert.Equal("A:J", book.Worksheet(1).AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal(1, book.Worksheet(1).SheetView.SplitRow);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portaali.Core.Common;
+
+namespace Portaali.Core.Exports;
+
+/// <summary>The "Portaali:Exports" section: where finished exports are kept (never under wwwroot), for how long, the row
+/// limit and how often a running export reports its progress.</summary>
+public class ExportOptions
+{
+    public const string Section = "Portaali:Exports";
+
+    /// <summary>Empty: an "exports" folder beside the SQLite database file (App_Data/exports).</summary>
+    public string? Folder { get; set; }
+    /// <summary>Files older than this are removed by the daily clean-up.</summary>
+    public int KeepDays { get; set; } = 7;
+    /// <summary>Excel's own limit by default; tests set a small one.</summary>
+    public int MaxRows { get; set; } = ExcelWriter.MaxRows;
+    /// <summary>Done/Total is written after every this many rows.</summary>
+    public int ProgressEvery { get; set; } = 5000;
+    /// <summary>Rows whose extra columns (classifications, last contact …) are loaded together.</summary>
+    public int BatchSize { get; set; } = 1000;
+}
+
+/// <summary>Hands a queued export to the background job runner (Hangfire in the app).</summary>
+public interface IExportQueue
+{
+    void Enqueue(int jobId);
+}
+
+public static class ExportSetup
+{
+    /// <summary>Registers the export services; the folder defaults to "exports" beside the SQLite file.</summary>
+    public static IServiceCollection AddPortaaliExports(this IServiceCollection services, string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var dataFolder = string.IsNullOrEmpty(source) || source == ":memory:"
+            ? Path.Combine(Path.GetTempPath(), "portaali")
+            : Path.GetDirectoryName(Path.GetFullPath(source))!;
+        services.AddOptions<ExportOptions>()
+            .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(ExportOptions.Section).Bind(o))
+            .PostConfigure(o => o.Folder = string.IsNullOrWhiteSpace(o.Folder) ? Path.Combine(dataFolder, "exports") : Path.GetFullPath(o.Folder));
+        services.AddScoped<ExportService>();
+        services.AddScoped<ExportRunner>();
+        return services;
+    }
+}
