@@ -48,6 +48,7 @@ public static class DatabaseSetup
         services.AddScoped<Selections.SelectionService>();
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.SelectionExplainer>();
+        services.AddScoped<Selections.SelectionBuilderChoices>();
         services.AddScoped<Exports.ExportService>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
