@@ -53,6 +53,7 @@ public static class DatabaseSetup
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Campaigns.RegistrationImportService>();
         Exports.ExportSetup.AddPortaaliExports(services, connectionString);
+        services.AddScoped<Selections.SelectionBuilderChoices>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
