@@ -13,9 +13,11 @@ public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
         ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets",
-         "/care-plans", "/care-plans/monitor"];
+         "/care-plans", "/care-plans/monitor", "/selections", "/selections/new", "/exports"];
     /// <summary>Management's view of the customer base: management, the customer relationship manager, sales and marketing, administrators.</summary>
     private static readonly string[] KeyAccountFollowersPages = ["/key-accounts", "/customer-base"];
+    /// <summary>Campaigns (<c>RunCampaigns</c>): the same people here, since communications has no demo user.</summary>
+    private static readonly string[] CampaignPages = ["/campaigns", "/campaigns/new"];
     private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing"];
 
     [Theory]
@@ -30,7 +32,7 @@ public class EveryPageTests(PortaaliServer server)
         var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
         var keyAccountPlan = await db.CarePlans.Where(p => p.Segment == Portaali.Core.Segments.Segment.A).Select(p => p.Id).FirstAsync();
         var pages = EveryonesPages.Append($"/customers/{keyAccount}").Append($"/care-plans/{keyAccountPlan}")
-            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
+            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}").Concat(CampaignPages) : [])
             .Concat(administrator ? AdministratorsPages : []).ToList();
         // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
         if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");

@@ -7,12 +7,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Portaali.Tests.Browser;
 
 /// <summary>The marketing user builds "work-placement sites in Espoo, size class at least 5, decision-makers with an
-/// e-mail" over contacts on the demo data, watching the count follow each criterion, saves it and finds it in the menu.</summary>
+/// e-mail" over contacts on the demo data, watching the count follow each criterion, saves it, finds it in the menu,
+/// downloads it as an .xlsx and starts a campaign from it.</summary>
 [Collection(BrowserCollection.Name)]
 public class SelectionBuilderJourneyTests(PortaaliServer server)
 {
     [Fact]
-    public async Task Marketing_builds_a_contact_selection_sees_the_count_follow_saves_it_and_finds_it_in_the_menu()
+    public async Task Marketing_builds_a_contact_selection_sees_the_count_follow_saves_it_finds_it_in_the_menu_exports_it_and_starts_a_campaign()
     {
         var expected = await ExpectedCountsAsync();
         var name = "Espoon työssäoppimispaikkojen päättäjät " + Guid.NewGuid().ToString("N")[..6];
@@ -63,6 +64,41 @@ public class SelectionBuilderJourneyTests(PortaaliServer server)
         await Expect(page.GetByTestId("selection-title")).ToHaveTextAsync(name);
         await Expect(page.GetByTestId("criterion-ContactEmailCriterion")).ToBeVisibleAsync();
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+
+        // The Excel file: the export runs in the background, then downloads with one row per contact and the e-mail column.
+        await page.GetByTestId("selection-export").ClickAsync();
+        await page.GetByTestId("export-start").ClickAsync();
+        var downloadButton = page.GetByTestId("export-download");
+        await Expect(downloadButton).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => downloadButton.ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"portaali-e2e-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await download.SaveAsAsync(path);
+            using var book = new ClosedXML.Excel.XLWorkbook(path);
+            var sheet = book.Worksheet(1);
+            var header = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+            var email = header.FindIndex(h => h == "Yhteyshenkilön sähköposti") + 1;
+            Assert.True(email > 0, $"no e-mail column in {string.Join(", ", header)}");
+            var rows = sheet.RangeUsed()!.RowsUsed().Skip(1).ToList();
+            Assert.Equal(expected.WithEmail, rows.Count);
+            Assert.All(rows, r => Assert.Contains("@", r.Cell(email).GetString()));
+        }
+        finally { File.Delete(path); }
+        await page.GetByTestId("export-close").ClickAsync();
+
+        // A campaign from the saved selection takes its contacts as members.
+        await page.GetByTestId("selection-campaign").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/campaigns/new\?selection=\d+$"));
+        await Expect(page.GetByTestId("campaign-selection-name")).ToHaveTextAsync(name);
+        var campaignName = "Työpaikkaohjaajien aamukahvit " + name[^6..];
+        await page.Locator("#campaign-name").FillAsync(campaignName);
+        await page.GetByTestId("campaign-create").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/campaigns/\d+$"));
+        await Expect(page.GetByTestId("campaign-title")).ToHaveTextAsync(campaignName);
+        await using var db = server.OpenDb();
+        Assert.Equal(expected.WithEmail, await db.CampaignMembers.CountAsync(m => db.Campaigns.Any(c => c.Id == m.CampaignId && c.Name == campaignName)));
     }
 
     private static async Task AddCriterionAsync(IPage page, string kind)
