@@ -72,7 +72,9 @@ public class CampaignMailing
 
 /// <summary><see cref="Unconfirmed"/>: claimed for sending and being handed to the server; left so when the job stopped
 /// mid-send, and then never sent again (the server may have it: at most once, see docs/campaigns.md).</summary>
-public enum DeliveryState { Pending, Sent, Failed, SkippedNoEmail, SkippedOptedOut, Unconfirmed }
+/// <summary><see cref="SkippedLeft"/>: the contact has left the company (or the customer was passivated) since being added —
+/// the address would reach nobody, or the wrong person.</summary>
+public enum DeliveryState { Pending, Sent, Failed, SkippedNoEmail, SkippedOptedOut, Unconfirmed, SkippedLeft }
 
 /// <summary>One member's copy of a mailing. Unique per (mailing, member): a resend never mails anyone twice.</summary>
 public class MailingDelivery

@@ -28,10 +28,11 @@ public class MailingRunner(IDbContextFactory<PortaaliDbContext> dbFactory, IMail
         DateTimeOffset? lastSent = null;
         while (await NextAsync(mailingId, ct) is { } next)
         {
-            var (delivery, to, optedOut) = next;
-            if (optedOut || to.Email.Length == 0)
+            var (delivery, to, optedOut, gone) = next;
+            if (optedOut || gone || to.Email.Length == 0)
             {
-                await FinishAsync(mailingId, delivery, optedOut ? DeliveryState.SkippedOptedOut : DeliveryState.SkippedNoEmail, null, null);
+                var skipped = optedOut ? DeliveryState.SkippedOptedOut : gone ? DeliveryState.SkippedLeft : DeliveryState.SkippedNoEmail;
+                await FinishAsync(mailingId, delivery, skipped, null, null);
                 continue;
             }
             if (lastSent is { } last && last + pause - clock.GetUtcNow() is { Ticks: > 0 } wait)
@@ -60,8 +61,9 @@ public class MailingRunner(IDbContextFactory<PortaaliDbContext> dbFactory, IMail
         logger.LogInformation("Mailing {MailingId} done", mailingId);
     }
 
-    /// <summary>The next pending delivery and its recipient, read now: an opt-out or a new address after queuing counts.</summary>
-    private async Task<(MailingDelivery Delivery, MailingRecipient To, bool OptedOut)?> NextAsync(int mailingId, CancellationToken ct)
+    /// <summary>The next pending delivery and its recipient, read now: an opt-out, a new address or leaving the company
+    /// after queuing counts.</summary>
+    private async Task<(MailingDelivery Delivery, MailingRecipient To, bool OptedOut, bool Gone)?> NextAsync(int mailingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.MailingDeliveries.AsNoTracking().Where(d => d.MailingId == mailingId && d.State == DeliveryState.Pending)
@@ -69,11 +71,11 @@ public class MailingRunner(IDbContextFactory<PortaaliDbContext> dbFactory, IMail
             .Join(db.CampaignMembers, d => d.MemberId, m => m.Id, (d, m) => new
             {
                 Delivery = d, m.ContactId, m.Contact!.FirstName, m.Contact.LastName, CustomerName = m.Contact.Customer!.Name,
-                m.Contact.Email, m.Contact.NoMarketingEmail,
+                m.Contact.Email, m.Contact.NoMarketingEmail, Gone = m.Contact.HasLeft || m.Contact.Customer!.IsPassive,
             })
             .FirstOrDefaultAsync(ct);
         return row is null ? null
-            : (row.Delivery, new MailingRecipient(row.ContactId, row.FirstName, row.LastName, row.CustomerName, row.Email?.Trim() ?? ""), row.NoMarketingEmail);
+            : (row.Delivery, new MailingRecipient(row.ContactId, row.FirstName, row.LastName, row.CustomerName, row.Email?.Trim() ?? ""), row.NoMarketingEmail, row.Gone);
     }
 
     private async Task<bool> ClaimAsync(MailingDelivery delivery, string email, CancellationToken ct)

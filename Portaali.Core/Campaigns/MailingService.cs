@@ -30,7 +30,7 @@ public class MailingService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         var url = MailingText.UnsubscribeUrl(BaseUrl(requestBaseUrl), tokens.Create(first.ContactId));
         var message = MailingText.Message(draft.Subject, draft.Body, first, url);
         return new MailingPreview(first.FullName, first.Email, message.Subject ?? "", MailingText.Body(draft.Body, first, url),
-            total, total - optedOut - noEmail, noEmail, optedOut);
+            total, await Mailable(members).CountAsync(ct), noEmail, optedOut);
     }
 
     /// <summary>Records the mailing with a pending delivery per member and queues the job. Returns the mailing's id.</summary>
@@ -122,7 +122,8 @@ public class MailingService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
     }
 
     internal static IQueryable<CampaignMember> Mailable(IQueryable<CampaignMember> members) =>
-        members.Where(m => !m.Contact!.NoMarketingEmail && m.Contact.Email != null && m.Contact.Email != "");
+        members.Where(m => !m.Contact!.NoMarketingEmail && !m.Contact.HasLeft && !m.Contact.Customer!.IsPassive
+            && m.Contact.Email != null && m.Contact.Email != "");
 
     private static async Task<IReadOnlyList<MailingRow>> Rows(PortaaliDbContext db, IQueryable<CampaignMailing> mailings, CancellationToken ct)
     {
@@ -135,7 +136,7 @@ public class MailingService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         int Count(int id, params DeliveryState[] states) => counts.Where(c => c.MailingId == id && states.Contains(c.State)).Sum(c => c.Count);
         return list.Select(m => new MailingRow(m.Id, m.Subject, m.State, Count(m.Id, Enum.GetValues<DeliveryState>()),
             Count(m.Id, DeliveryState.Sent), Count(m.Id, DeliveryState.Failed),
-            Count(m.Id, DeliveryState.SkippedNoEmail, DeliveryState.SkippedOptedOut), Count(m.Id, DeliveryState.Unconfirmed),
+            Count(m.Id, DeliveryState.SkippedNoEmail, DeliveryState.SkippedOptedOut, DeliveryState.SkippedLeft), Count(m.Id, DeliveryState.Unconfirmed),
             m.CreatedAtUtc, m.CreatedByName, m.FinishedAtUtc)).ToList();
     }
 

@@ -160,6 +160,8 @@ public static class ExportColumns
         DeliveryState.Sent => CoreText.Get("ExportDelivery_Sent"),
         DeliveryState.Failed => CoreText.Get("ExportDelivery_Failed"),
         DeliveryState.SkippedNoEmail => CoreText.Get("ExportDelivery_SkippedNoEmail"),
-        _ => CoreText.Get("ExportDelivery_SkippedOptedOut"),
+        DeliveryState.SkippedOptedOut => CoreText.Get("ExportDelivery_SkippedOptedOut"),
+        DeliveryState.SkippedLeft => CoreText.Get("ExportDelivery_SkippedLeft"),
+        _ => CoreText.Get("ExportDelivery_Unconfirmed"),
     };
 }

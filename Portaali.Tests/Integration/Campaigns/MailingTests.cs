@@ -251,6 +251,29 @@ public sealed partial class MailingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contact_who_left_the_company_or_whose_customer_was_passivated_after_joining_the_campaign_is_not_mailed()
+    {
+        var scene = await CampaignAsync(("Anna", "anna@asiakas.fi", CampaignStep.Added), ("Lauri", "lauri@asiakas.fi", CampaignStep.Added),
+            ("Pirjo", "pirjo@asiakas.fi", CampaignStep.Added));
+        var id = await Mailings.QueueAsync(scene.CampaignId, Draft, BaseUrl);
+        await using (var db = h.Db())
+        {
+            await db.Contacts.Where(c => c.Id == scene.ContactIds["Lauri"]).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasLeft, true));
+            var pirjonYritys = await db.Contacts.Where(c => c.Id == scene.ContactIds["Pirjo"]).Select(c => c.CustomerId).SingleAsync();
+            await db.Customers.Where(c => c.Id == pirjonYritys).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsPassive, true));
+        }
+
+        await Runner.ExecuteAsync(id);
+
+        Assert.Equal(["anna@asiakas.fi"], smtp.Recipients);
+        var deliveries = await DeliveriesAsync(id);
+        Assert.Equal(DeliveryState.SkippedLeft, deliveries[scene.MemberIds["Lauri"]].State);
+        Assert.Equal(DeliveryState.SkippedLeft, deliveries[scene.MemberIds["Pirjo"]].State);
+        var preview = await Mailings.PreviewAsync(scene.CampaignId, Draft, BaseUrl);
+        Assert.Equal(1, preview.Mailable);
+    }
+
+    [Fact]
     public async Task Messages_are_paced_at_the_configured_rate_on_the_clock()
     {
         mailing.MessagesPerMinute = 12; // one every five seconds
