@@ -60,7 +60,7 @@ internal sealed class CriteriaText
         MunicipalityCriterion m => CoreText.Get("SelDescMunicipality", Either(m.Codes.Select(code => municipalities.GetValueOrDefault(code, code)))),
         RegionCriterion r => CoreText.Get("SelDescRegion", Either(r.Regions)),
         IndustryCriterion i => CoreText.Get("SelDescIndustry", Either(i.Prefixes.Select(p => p.Trim()))),
-        RevenueCriterion r => Range("SelDescRevenue", r.Min, r.Max, x => x.ToString("N0", CultureInfo.CurrentCulture)),
+        RevenueCriterion r => Range("SelDescRevenue", r.Min, r.Max, x => x.ToString(x == decimal.Truncate(x) ? "N0" : "N2", CultureInfo.CurrentCulture)),
         StatusCriterion s => CoreText.Get(s.Passive ? "SelDescStatusPassive" : "SelDescStatusActive"),
         ResponsibleCriterion r => CoreText.Get("SelDescResponsible", Either(r.UserIds.Select(id => Name(users, id)))),
         ContactRoleCriterion r => CoreText.Get("SelDescContactRole", Either(r.RoleNodeIds.Select(NodeName))),
