@@ -77,7 +77,14 @@ internal sealed class CriteriaText
         _ => criterion.GetType().Name,
     };
 
-    public static string StepName(CampaignStep step) => CoreText.Get("SelStep" + step);
+    public static string StepName(CampaignStep step) => step switch
+    {
+        CampaignStep.Added => CoreText.Get("SelStepAdded"),
+        CampaignStep.Invited => CoreText.Get("SelStepInvited"),
+        CampaignStep.Registered => CoreText.Get("SelStepRegistered"),
+        CampaignStep.Attended => CoreText.Get("SelStepAttended"),
+        _ => CoreText.Get("SelStepAbsent"),
+    };
 
     private static string ClassificationKey(ClassificationCriterion k) =>
         (k.On == ClassificationTarget.Customer ? "SelDescCustomerClass" : "SelDescContactClass") + k.Match switch
