@@ -64,6 +64,7 @@ public class SelectionCriteriaTests(SelectionDataset data) : IClassFixture<Selec
     {
         Assert.Equal([EspoonKone, HelsinginSahko, VantaanVari], await data.CustomersAsync(new RegionCriterion { Regions = ["Uusimaa"] }));
         Assert.Empty(await data.CustomersAsync(new RegionCriterion { Regions = ["Pohjois-Pohjanmaa"] }));
+        Assert.Equal([Oulun], await data.CustomersAsync(Not(new RegionCriterion { Regions = ["Uusimaa"] })));
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public class SelectionCriteriaTests(SelectionDataset data) : IClassFixture<Selec
     public async Task Responsible_person()
     {
         Assert.Equal([EspoonKone], await data.CustomersAsync(new ResponsibleCriterion { UserIds = [data.Responsible.Id] }));
+        Assert.Equal([HelsinginSahko, VantaanVari, Oulun], await data.CustomersAsync(Not(new ResponsibleCriterion { UserIds = [data.Responsible.Id] })));
     }
 
     [Fact]
