@@ -120,7 +120,7 @@ internal sealed class CriteriaTranslator
         IndustryCriterion i => Industry(i),
         RevenueCriterion r => Revenue(r),
         StatusCriterion s => Customer(c => c.IsPassive == s.Passive),
-        ResponsibleCriterion r => CustomerIn(db.CustomerResponsibles.Where(x => r.UserIds.Contains(x.UserId)).Select(x => x.CustomerId)),
+        ResponsibleCriterion r => Customer(c => c.Responsibles.Any(x => r.UserIds.Contains(x.UserId))),
         CustomerGroupCriterion g => CustomerGroup(g),
         ClassificationCriterion k => Classification(k),
         ContactRoleCriterion r => ContactRole(r),
@@ -190,7 +190,7 @@ internal sealed class CriteriaTranslator
         var members = db.CampaignMembers.AsQueryable();
         if (campaigns.Count > 0) members = members.Where(m => campaigns.Contains(m.CampaignId));
         if (steps.Count > 0) members = members.Where(m => steps.Contains(m.Step));
-        return ContactIn(members.Select(m => m.ContactId));
+        return Contact(p => members.Any(m => m.ContactId == p.Id));
     }
 
     /// <summary>The saved selection's members, resolved in <see cref="CreateAsync"/>; same target only, so the lift is
@@ -236,7 +236,7 @@ internal sealed class CriteriaTranslator
     private LambdaExpression CustomerGroup(CustomerGroupCriterion g)
     {
         var nodes = groups.Where(x => g.GroupIds.Contains(x.Id)).SelectMany(x => x.NodeIds).Distinct().ToList();
-        return CustomerIn(CustomersClassified(nodes));
+        return Customer(c => c.Classifications.Any(k => nodes.Contains(k.NodeId)));
     }
 
     /// <summary>Through the municipality codes of the regions, so the customers' municipality index can be used.</summary>
@@ -246,15 +246,11 @@ internal sealed class CriteriaTranslator
         return Customer(c => c.MunicipalityCode != null && codes.Contains(c.MunicipalityCode));
     }
 
-    // Criteria about related rows read "the id is in (the ids of the matching rows)" rather than a correlated EXISTS:
-    // SQLite evaluates such a subquery once and can drive the whole query from a selective list by primary key
-    // (measured at 100,000 customers, docs/selections.md).
+    // Activities, offers and "has an active contact who …" read "the customer's id is in (the ids of the matching rows)":
+    // SQLite evaluates that list once instead of probing per customer. Criteria on a contact's own rows (classifications,
+    // campaign steps) stay correlated EXISTS over their primary keys: as "contact id IN (list)" SQLite walked the whole
+    // list for every customer of a contact selection (minutes at 100,000 customers, docs/selections.md).
     private static Expression<Func<Customer, bool>> CustomerIn(IQueryable<int> ids) => c => ids.Contains(c.Id);
-    private static Expression<Func<Contact, bool>> ContactIn(IQueryable<int> ids) => p => ids.Contains(p.Id);
-    private IQueryable<int> CustomersClassified(List<int> nodes) =>
-        db.CustomerClassifications.Where(k => nodes.Contains(k.NodeId)).Select(k => k.CustomerId);
-    private IQueryable<int> ContactsClassified(List<int> nodes) =>
-        db.ContactClassifications.Where(k => nodes.Contains(k.NodeId)).Select(k => k.ContactId);
 
     private LambdaExpression Classification(ClassificationCriterion k)
     {
@@ -264,28 +260,28 @@ internal sealed class CriteriaTranslator
             var all = subtrees.SelectMany(s => s).Distinct().ToList();
             return k.Match switch
             {
-                ClassificationMatch.NoneOf => Not(CustomerIn(CustomersClassified(all))),
+                ClassificationMatch.NoneOf => Customer(c => !c.Classifications.Any(x => all.Contains(x.NodeId))),
                 ClassificationMatch.AllOf => subtrees.Count == 0 ? Customer(c => true) : subtrees
-                    .Select(s => CustomerIn(CustomersClassified(s)))
+                    .Select(s => Customer(c => c.Classifications.Any(x => s.Contains(x.NodeId))))
                     .Aggregate(And),
-                _ => CustomerIn(CustomersClassified(all)),
+                _ => Customer(c => c.Classifications.Any(x => all.Contains(x.NodeId))),
             };
         }
         var contactNodes = subtrees.SelectMany(s => s).Distinct().ToList();
         return k.Match switch
         {
-            ClassificationMatch.NoneOf => Not(ContactIn(ContactsClassified(contactNodes))),
+            ClassificationMatch.NoneOf => Contact(p => !p.Classifications.Any(x => contactNodes.Contains(x.NodeId))),
             ClassificationMatch.AllOf => subtrees.Count == 0 ? Contact(p => true) : subtrees
-                .Select(s => ContactIn(ContactsClassified(s)))
+                .Select(s => Contact(p => p.Classifications.Any(x => s.Contains(x.NodeId))))
                 .Aggregate(And),
-            _ => ContactIn(ContactsClassified(contactNodes)),
+            _ => Contact(p => p.Classifications.Any(x => contactNodes.Contains(x.NodeId))),
         };
     }
 
     private LambdaExpression ContactRole(ContactRoleCriterion r)
     {
         var nodes = r.RoleNodeIds.SelectMany(id => paths.SubtreeOf(id)).Distinct().ToList();
-        return ContactIn(ContactsClassified(nodes));
+        return Contact(p => p.Classifications.Any(x => nodes.Contains(x.NodeId)));
     }
 
     /// <summary>SQLite's LIKE folds only ASCII letters, so the title's capital Ä, Ö, Å, Ü and É are lowered with replace()
@@ -317,9 +313,6 @@ internal sealed class CriteriaTranslator
 
     private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
         Expression.Lambda<Func<T, bool>>(Expression.AndAlso(a.Body, Replace(b, a.Parameters[0])), a.Parameters);
-
-    private static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> a) =>
-        Expression.Lambda<Func<T, bool>>(Expression.Not(a.Body), a.Parameters);
 
     private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
         Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, Replace(b, a.Parameters[0])), a.Parameters);
