@@ -18,6 +18,8 @@ using Portaali.Core.Users;
 // Measures what people wait for on the seeded 4,000-customer base, on a real SQLite file.
 // Usage: dotnet run -c Release --project Portaali.Benchmarks [-- --write docs/benchmarks.md]
 if (args.FirstOrDefault() == ExcelWriters.ChildFlag) return await ExcelWriters.ChildAsync(args); // one writer's run, in a process of its own
+// The selection engine at 100,000 customers builds its own large base and takes minutes: only when asked.
+if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var path = Path.Combine(Path.GetTempPath(), $"portaali-bench-{Guid.NewGuid():N}.db");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();

@@ -26,10 +26,14 @@ public class SelectionEngine(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return new SelectionPreview(count, page, missingEmail);
     }
 
+    /// <summary>A translator for the definition, its "member of" criteria resolved.</summary>
+    internal Task<CriteriaTranslator> TranslatorAsync(PortaaliDbContext db, SelectionDefinition definition, CancellationToken ct) =>
+        CriteriaTranslator.CreateAsync(db, this, clock, ct, definition: definition);
+
     /// <summary>The members' ids (customer or contact ids by the target) as a query to compose into others.</summary>
     public async Task<IQueryable<int>> MemberIdsAsync(PortaaliDbContext db, SelectionDefinition definition, CancellationToken ct)
     {
-        var translator = await CriteriaTranslator.CreateAsync(db, this, clock, ct);
+        var translator = await TranslatorAsync(db, definition, ct);
         return definition.Target == SelectionTarget.Customers
             ? db.Customers.Where(translator.ForCustomers(definition)).Select(c => c.Id)
             : db.Contacts.Where(translator.ForContacts(definition)).Select(p => p.Id);
@@ -47,8 +51,8 @@ public class SelectionEngine(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (visiting.Contains(selectionId)) throw new DomainException(CoreText.Get("SelectionCycle", selection.Name));
         if (selection.Kind == SelectionKind.Dynamic)
         {
-            var translator = await CriteriaTranslator.CreateAsync(db, this, clock, ct, new HashSet<int>(visiting) { selectionId });
             var definition = SelectionDefinition.Of(selection);
+            var translator = await CriteriaTranslator.CreateAsync(db, this, clock, ct, new HashSet<int>(visiting) { selectionId }, definition);
             return definition.Target == SelectionTarget.Customers
                 ? db.Customers.Where(translator.ForCustomers(definition)).Select(c => c.Id)
                 : db.Contacts.Where(translator.ForContacts(definition)).Select(p => p.Id);

@@ -10,9 +10,12 @@ public sealed record SelectionDefinition(SelectionTarget Target, CriteriaGroup C
     public bool IncludePassive { get; init; }
     /// <summary>Contacts who have left are left out unless this is set.</summary>
     public bool IncludeLeft { get; init; }
+    /// <summary>The saved selection these criteria belong to, if any: "member of" itself is then refused as a cycle.</summary>
+    public int? SelectionId { get; init; }
 
     public static SelectionDefinition Of(Selection selection) => new(selection.Target, CriteriaJson.Read(selection.CriteriaJson))
     {
+        SelectionId = selection.Id,
         Purpose = selection.Purpose,
         IncludePassive = selection.IncludePassive,
         IncludeLeft = selection.IncludeLeft,

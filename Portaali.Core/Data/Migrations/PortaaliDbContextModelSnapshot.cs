@@ -103,8 +103,6 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityTypeId");
-
                     b.HasIndex("EmailMessageId");
 
                     b.HasIndex("KeywordId");
@@ -118,6 +116,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("IsoYear", "IsoWeek");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("ActivityTypeId", "LocalDate", "CustomerId");
 
                     b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
                         .HasDatabaseName("IX_Activities_CarePlanMonitor");
