@@ -11,6 +11,10 @@ namespace Portaali.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_ActivityTypeId",
+                table: "Activities");
+
             migrationBuilder.AddColumn<bool>(
                 name: "NoMarketingEmail",
                 table: "Contacts",
@@ -134,7 +138,8 @@ namespace Portaali.Core.Data.Migrations
                     CreatedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublicBaseUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,6 +283,11 @@ namespace Portaali.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_ActivityTypeId_LocalDate_CustomerId",
+                table: "Activities",
+                columns: new[] { "ActivityTypeId", "LocalDate", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignMailings_CampaignId_CreatedAtUtc",
                 table: "CampaignMailings",
                 columns: new[] { "CampaignId", "CreatedAtUtc" });
@@ -375,6 +385,10 @@ namespace Portaali.Core.Data.Migrations
             migrationBuilder.DropTable(
                 name: "Campaigns");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_ActivityTypeId_LocalDate_CustomerId",
+                table: "Activities");
+
             migrationBuilder.DropColumn(
                 name: "NoMarketingEmail",
                 table: "Contacts");
@@ -382,6 +396,11 @@ namespace Portaali.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "NoMarketingEmailChangedAtUtc",
                 table: "Contacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ActivityTypeId",
+                table: "Activities",
+                column: "ActivityTypeId");
         }
     }
 }

@@ -11,8 +11,8 @@ using Portaali.Core.Data;
 namespace Portaali.Core.Data.Migrations
 {
     [DbContext(typeof(PortaaliDbContext))]
-    [Migration("20261201220118_MailingBaseUrl")]
-    partial class MailingBaseUrl
+    [Migration("20261201232419_MarketingSelectionsAndCampaigns")]
+    partial class MarketingSelectionsAndCampaigns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -106,8 +106,6 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityTypeId");
-
                     b.HasIndex("EmailMessageId");
 
                     b.HasIndex("KeywordId");
@@ -121,6 +119,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("IsoYear", "IsoWeek");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("ActivityTypeId", "LocalDate", "CustomerId");
 
                     b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
                         .HasDatabaseName("IX_Activities_CarePlanMonitor");
