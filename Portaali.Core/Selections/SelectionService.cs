@@ -133,28 +133,24 @@ public class SelectionService(IDbContextFactory<PortaaliDbContext> dbFactory, Ac
 
     public async Task RenameAsync(int id, string name, Guid version, CancellationToken ct = default)
     {
-        var actor = await guard.SignedInAsync();
         var validName = ValidName(name);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var selection = await EditableAsync(db, id, actor, ct);
-        if (selection.Version != version) throw new ConcurrencyConflictException(CoreText.Get("SelectionConflict"));
-        db.Entry(selection).Property(x => x.Version).OriginalValue = version;
-        selection.Name = validName;
-        selection.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        selection.UpdatedByName = actor.Name;
-        selection.Version = Guid.NewGuid();
-        await SaveOrConflictAsync(db, ct);
+        await ChangeAsync(id, version, s => s.Name = validName, ct);
     }
 
     /// <summary>Shares the selection with everyone (they may open and copy it) or takes it back; returns the new Version.</summary>
-    public async Task<Guid> SetSharedAsync(int id, bool shared, Guid version, CancellationToken ct = default)
+    public Task<Guid> SetSharedAsync(int id, bool shared, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, s => s.IsShared = shared, ct);
+
+    /// <summary>One change by the owner (or an administrator) to a selection last read at <paramref name="version"/>,
+    /// stamped; returns the new Version. A save by someone else in between is a conflict, never overwritten.</summary>
+    private async Task<Guid> ChangeAsync(int id, Guid version, Action<Selection> change, CancellationToken ct)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var selection = await EditableAsync(db, id, actor, ct);
         if (selection.Version != version) throw new ConcurrencyConflictException(CoreText.Get("SelectionConflict"));
         db.Entry(selection).Property(x => x.Version).OriginalValue = version;
-        selection.IsShared = shared;
+        change(selection);
         selection.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         selection.UpdatedByName = actor.Name;
         selection.Version = Guid.NewGuid();

@@ -8,6 +8,7 @@ using Portaali.Core.Campaigns;
 using Portaali.Core.Common;
 using Portaali.Core.Common.Mail;
 using Portaali.Core.Users;
+using Portaali.Tests.Integration.ServiceOrders;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Campaigns;
@@ -28,11 +29,11 @@ public sealed partial class MailingTests : IAsyncLifetime
     private readonly MailingOptions mailing = new() { MessagesPerMinute = 0, UnsubscribeKey = "test-key-for-the-unsubscribe-links-0123456789" };
     private readonly JumpingClock clock = new(CoreHarness.Now);
     private CoreHarness h = null!;
-    private MailingSmtpServer smtp = null!;
+    private TestSmtpServer smtp = null!;
 
     public async Task InitializeAsync()
     {
-        smtp = new MailingSmtpServer();
+        smtp = TestSmtpServer.Start();
         mail.Port = smtp.Port;
         h = await CoreHarness.CreateAsync(configure: s =>
         {
@@ -103,7 +104,7 @@ public sealed partial class MailingTests : IAsyncLifetime
         await Runner.ExecuteAsync(id);
 
         Assert.Equal(["anna@asiakas.fi", "pekka@asiakas.fi", "riitta@asiakas.fi"], smtp.Recipients.Order());
-        var anna = smtp.Received.Single(m => m.To.Mailboxes.Single().Address == "anna@asiakas.fi");
+        var anna = smtp.Messages.Single(m => m.To.Mailboxes.Single().Address == "anna@asiakas.fi");
         Assert.Equal("Tervetuloa, Anna!", anna.Subject);
         Assert.StartsWith("Hei Anna Testinen,\n\nkutsumme Annan Yritys Oy:n koulutusiltaan.", anna.TextBody!.ReplaceLineEndings("\n"));
         var link = UnsubscribeLink().Match(anna.TextBody);

@@ -7,6 +7,7 @@ using Portaali.Core.Common.Mail;
 using Portaali.Core.Contacts;
 using Portaali.Core.Users;
 using Portaali.Tests.Integration.Campaigns;
+using Portaali.Tests.Integration.ServiceOrders;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Contacts;
@@ -17,11 +18,11 @@ public sealed class ContactEmailTests : IAsyncLifetime
 {
     private readonly MailOptions mail = new() { Host = "127.0.0.1", Security = MailSecurity.None, TimeoutSeconds = 20 };
     private CoreHarness h = null!;
-    private MailingSmtpServer smtp = null!;
+    private TestSmtpServer smtp = null!;
 
     public async Task InitializeAsync()
     {
-        smtp = new MailingSmtpServer();
+        smtp = TestSmtpServer.Start();
         mail.Port = smtp.Port;
         h = await CoreHarness.CreateAsync(configure: s => s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(mail))));
     }
@@ -41,7 +42,7 @@ public sealed class ContactEmailTests : IAsyncLifetime
 
         var activityId = await h.Service<ContactEmailService>().SendAsync(maija.Id, new ContactEmailDraft { Subject = "Tarjous työpaikkakoulutuksesta", Body = "Hei Maija,\n\nliitteenä tarjous." });
 
-        var message = Assert.Single(smtp.Received);
+        var message = Assert.Single(smtp.Messages);
         Assert.Equal("maija@virtanen.fi", message.To.Mailboxes.Single().Address);
         Assert.Equal("Tarjous työpaikkakoulutuksesta", message.Subject);
         Assert.Contains("liitteenä tarjous.", message.TextBody);
