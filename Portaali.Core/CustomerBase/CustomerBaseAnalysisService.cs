@@ -15,7 +15,7 @@ public class CustomerBaseAnalysisService(IDbContextFactory<PortaaliDbContext> db
 {
     public async Task<CustomerBaseCounts> CountAsync(bool includePassive = false, CancellationToken ct = default)
     {
-        var actor = await guard.DemandAsync(Policies.FollowKeyAccounts);
+        var actor = await guard.DemandAsync(Policies.AnalyseCustomerBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = new CustomerQuery { IncludePassive = includePassive };
         var customers = await CustomerFilter.ApplyAsync(db, scope, actor.Id, ct);
@@ -100,7 +100,7 @@ public class CustomerBaseAnalysisService(IDbContextFactory<PortaaliDbContext> db
     /// <summary>The segment movements between two Helsinki dates (both included), from the segment history.</summary>
     public async Task<SegmentMovements> MovementsAsync(DateOnly since, DateOnly until, bool includePassive = false, CancellationToken ct = default)
     {
-        var actor = await guard.DemandAsync(Policies.FollowKeyAccounts);
+        var actor = await guard.DemandAsync(Policies.AnalyseCustomerBase);
         if (since > until) throw new ValidationFailedException([new("Period", CoreText.Get("CustomerBasePeriodOrder"))]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = new CustomerQuery { IncludePassive = includePassive };

@@ -11,7 +11,7 @@ public class CustomerExportService(IDbContextFactory<PortaaliDbContext> dbFactor
 {
     public async Task ExportAsync(CustomerQuery query, Stream output, CancellationToken ct = default)
     {
-        var actor = await guard.DemandAsync(Policies.FollowKeyAccounts);
+        var actor = await guard.DemandAsync(Policies.AnalyseCustomerBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, ct);
         var customers = await CustomerFilter.ApplyAsync(db, query, actor.Id, ct);

@@ -83,7 +83,7 @@ public class ExportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
                 if (!await db.Campaigns.AnyAsync(c => c.Id == request.SourceId, ct)) throw new NotFoundException(CoreText.Get("ExportNoSource"));
                 break;
             case ExportSourceKind.Customers:
-                await guard.DemandAsync(Policies.FollowKeyAccounts);
+                await guard.DemandAsync(Policies.AnalyseCustomerBase);
                 break;
         }
 

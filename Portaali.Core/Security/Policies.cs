@@ -13,9 +13,13 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ApproveKeyAccounts = nameof(ApproveKeyAccounts);
     public const string SetSegments = nameof(SetSegments);
-    /// <summary>The key-account tracker, the scorecards and the customer-base analysis: management's view of the
-    /// whole customer base. Keeping the scorecard targets and deciding A proposals is <see cref="ApproveKeyAccounts"/>.</summary>
+    /// <summary>The key-account tracker, the scorecards, the pending A proposals and everyone's care-plan breaches:
+    /// management's and the customer team's lead's view. Keeping the scorecard targets and deciding A proposals is
+    /// <see cref="ApproveKeyAccounts"/>.</summary>
     public const string FollowKeyAccounts = nameof(FollowKeyAccounts);
+    /// <summary>The customer-base analysis and the whole customer list as Excel: management's view of the customer base,
+    /// which sales and marketing also plans with (its segment charts are on marketing's desktop).</summary>
+    public const string AnalyseCustomerBase = nameof(AnalyseCustomerBase);
     /// <summary>The customer team writes the care plans; a change to the A plan still waits for <see cref="ApproveKeyAccounts"/>.</summary>
     public const string KeepCarePlans = nameof(KeepCarePlans);
     /// <summary>Make offers, accept or lose them, record orders and move them into delivery.</summary>
@@ -45,6 +49,8 @@ public static class Policies
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),
              nameof(UserGroup.AccountManager), nameof(UserGroup.SalesAndMarketing)]));
         options.AddPolicy(FollowKeyAccounts, p => p.RequireRole(
+            [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager)]));
+        options.AddPolicy(AnalyseCustomerBase, p => p.RequireRole(
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager), nameof(UserGroup.SalesAndMarketing)]));
         options.AddPolicy(KeepCarePlans, p => p.RequireRole(
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager),

@@ -14,25 +14,28 @@ public class EveryPageTests(PortaaliServer server)
     private static readonly string[] EveryonesPages =
         ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets",
          "/care-plans", "/care-plans/monitor", "/selections", "/selections/new", "/exports"];
-    /// <summary>Management's view of the customer base: management, the customer relationship manager, sales and marketing, administrators.</summary>
-    private static readonly string[] KeyAccountFollowersPages = ["/key-accounts", "/customer-base"];
+    /// <summary>Management's view of the key accounts: management, the customer relationship manager, administrators.</summary>
+    private static readonly string[] KeyAccountFollowersPages = ["/key-accounts"];
+    /// <summary>The customer-base analysis: the key-account followers and sales and marketing.</summary>
+    private static readonly string[] CustomerBasePages = ["/customer-base"];
     /// <summary>Campaigns (<c>RunCampaigns</c>): the same people here, since communications has no demo user.</summary>
     private static readonly string[] CampaignPages = ["/campaigns", "/campaigns/new"];
     private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing"];
 
     [Theory]
-    [InlineData("Sari Lindqvist", "fi", true, true)]
-    [InlineData("Sari Lindqvist", "en", true, true)]
-    [InlineData("Minna Lehtonen", "fi", false, false)]
-    [InlineData("Riitta Halonen", "en", false, true)]
-    [InlineData("Henna Sundström", "fi", false, true)]
-    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator, bool followsKeyAccounts)
+    [InlineData("Sari Lindqvist", "fi", true, true, true)]
+    [InlineData("Sari Lindqvist", "en", true, true, true)]
+    [InlineData("Minna Lehtonen", "fi", false, false, false)]
+    [InlineData("Riitta Halonen", "en", false, true, true)]
+    [InlineData("Henna Sundström", "fi", false, false, true)]
+    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator, bool followsKeyAccounts, bool marketsOrAnalyses)
     {
         await using var db = server.OpenDb();
         var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
         var keyAccountPlan = await db.CarePlans.Where(p => p.Segment == Portaali.Core.Segments.Segment.A).Select(p => p.Id).FirstAsync();
         var pages = EveryonesPages.Append($"/customers/{keyAccount}").Append($"/care-plans/{keyAccountPlan}")
-            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}").Concat(CampaignPages) : [])
+            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
+            .Concat(marketsOrAnalyses ? CustomerBasePages.Concat(CampaignPages) : [])
             .Concat(administrator ? AdministratorsPages : []).ToList();
         // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
         if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");

@@ -6,7 +6,7 @@ using Portaali.Core.Security;
 namespace Portaali.Web.Customers;
 
 /// <summary>The filtered customer list as an .xlsx download: the whole list behind the address's filters, not the page on
-/// screen. Management's (<see cref="Policies.FollowKeyAccounts"/>), checked again in Core.</summary>
+/// screen. Management's (<see cref="Policies.AnalyseCustomerBase"/>), checked again in Core.</summary>
 public static class CustomerExportEndpoint
 {
     public const string Path = "/customers/export.xlsx";
@@ -25,5 +25,5 @@ public static class CustomerExportEndpoint
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file, ContentType, $"{CoreText.Get("CustomersFile")}-{HelsinkiTime.Today(clock):yyyy-MM-dd}.xlsx");
-        }).RequireAuthorization(Policies.FollowKeyAccounts).AddEndpointFilter(Offers.OfferFileEndpoints.AsSignedInUser);
+        }).RequireAuthorization(Policies.AnalyseCustomerBase).AddEndpointFilter(Offers.OfferFileEndpoints.AsSignedInUser);
 }

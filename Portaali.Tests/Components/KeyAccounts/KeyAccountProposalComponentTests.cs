@@ -116,7 +116,7 @@ public class KeyAccountProposalComponentTests : ComponentHarness
     public async Task Pending_list_has_no_decision_buttons_for_those_who_only_follow_key_accounts()
     {
         var minna = await AddUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
-        await SignInAsync(UserGroup.SalesAndMarketing, "Jari Mäkinen");
+        await SignInAsync(UserGroup.CustomerRelationshipManager, "Jari Mäkinen");
         var bakery = await AddSegmentCustomerAsync("Vantaan Leipomo Oy", Segment.B, minna.Id);
         await AddProposalAsync(bakery, minna, "Kolme tilausta vuodessa");
 
