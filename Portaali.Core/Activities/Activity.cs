@@ -73,6 +73,8 @@ public class Activity
     public string? EmailMessageId { get; set; }
     /// <summary>Shared by the occurrences of a weekly series created at once (the team's weekly meeting); each is its own activity.</summary>
     public Guid? SeriesId { get; set; }
+    /// <summary>The project this is work for (project work, a project event), shown on the project; null for most.</summary>
+    public int? ProjectId { get; set; }
     public int CreatedByUserId { get; set; }
     public string CreatedByName { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }

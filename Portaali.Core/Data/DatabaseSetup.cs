@@ -46,6 +46,7 @@ public static class DatabaseSetup
         services.AddScoped<CustomerExportService>();
         services.AddScoped<Selections.SelectionEngine>();
         services.AddScoped<Selections.SelectionService>();
+        services.AddScoped<Desktops.DesktopService>();
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();

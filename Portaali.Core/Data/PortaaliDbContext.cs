@@ -69,6 +69,13 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Campaigns.CampaignMailing> CampaignMailings => Set<Campaigns.CampaignMailing>();
     public DbSet<Campaigns.MailingDelivery> MailingDeliveries => Set<Campaigns.MailingDelivery>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
+    public DbSet<Desktops.RoleDesktop> RoleDesktops => Set<Desktops.RoleDesktop>();
+    public DbSet<Desktops.UserDesktop> UserDesktops => Set<Desktops.UserDesktop>();
+    public DbSet<Desktops.RecentCustomer> RecentCustomers => Set<Desktops.RecentCustomer>();
+    public DbSet<Projects.Project> Projects => Set<Projects.Project>();
+    public DbSet<Projects.ProjectNetworkMember> ProjectNetworkMembers => Set<Projects.ProjectNetworkMember>();
+    public DbSet<Usage.SignInRecord> SignInRecords => Set<Usage.SignInRecord>();
+    public DbSet<Usage.UserActiveDay> UserActiveDays => Set<Usage.UserActiveDay>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -152,6 +159,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         Portaali.Core.KeyAccountTracking.KeyAccountsModel.Configure(b);
         Portaali.Core.Selections.SelectionsModel.Configure(b);
         Portaali.Core.Campaigns.MailingModel.Configure(b);
+        Portaali.Core.Desktops.DesktopsModel.Configure(b);
+        Portaali.Core.Projects.ProjectsModel.Configure(b);
+        Portaali.Core.Usage.UsageModel.Configure(b);
         ConfigureActivities(b);
     }
 

@@ -61,6 +61,9 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<string>("Memo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("TEXT");
 
@@ -114,6 +117,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("CustomerId", "StartsAtUtc");
 
                     b.HasIndex("IsoYear", "IsoWeek");
+
+                    b.HasIndex("ProjectId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
 
@@ -1547,6 +1552,82 @@ namespace Portaali.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portaali.Core.Desktops.RecentCustomer", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("UserId", "OpenedAtUtc");
+
+                    b.ToTable("RecentCustomers");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Desktops.RoleDesktop", b =>
+                {
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LayoutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Group");
+
+                    b.ToTable("RoleDesktops");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Desktops.UserDesktop", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasedOnRoleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LayoutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserDesktops");
+                });
+
             modelBuilder.Entity("Portaali.Core.Exports.ExportJob", b =>
                 {
                     b.Property<int>("Id")
@@ -2289,6 +2370,106 @@ namespace Portaali.Core.Data.Migrations
                     b.ToTable("SalesTargets");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FundingEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FundingStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Projects.ProjectNetworkMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProjectId", "CustomerId", "ContactId");
+
+                    b.ToTable("ProjectNetworkMembers");
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2790,6 +2971,45 @@ namespace Portaali.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portaali.Core.Usage.SignInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LocalDate", "UserId");
+
+                    b.ToTable("SignInRecords");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Usage.UserActiveDay", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Date");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("UserActiveDays");
+                });
+
             modelBuilder.Entity("Portaali.Core.Users.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -2858,6 +3078,11 @@ namespace Portaali.Core.Data.Migrations
                     b.HasOne("Portaali.Core.Activities.ActivityKeyword", "Keyword")
                         .WithMany()
                         .HasForeignKey("KeywordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portaali.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
@@ -3216,6 +3441,30 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portaali.Core.Desktops.RecentCustomer", b =>
+                {
+                    b.HasOne("Portaali.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Desktops.UserDesktop", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Portaali.Core.Desktops.UserDesktop", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.Exports.ExportJob", b =>
                 {
                     b.HasOne("Portaali.Core.Users.AppUser", null)
@@ -3396,6 +3645,41 @@ namespace Portaali.Core.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Projects.Project", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Projects.ProjectNetworkMember", b =>
+                {
+                    b.HasOne("Portaali.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portaali.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portaali.Core.Projects.Project", null)
+                        .WithMany("Network")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Customer");
+                });
+
             modelBuilder.Entity("Portaali.Core.Segments.KeyAccountProposal", b =>
                 {
                     b.HasOne("Portaali.Core.Customers.Customer", "Customer")
@@ -3526,6 +3810,24 @@ namespace Portaali.Core.Data.Migrations
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("Portaali.Core.Usage.SignInRecord", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portaali.Core.Usage.UserActiveDay", b =>
+                {
+                    b.HasOne("Portaali.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portaali.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Contacts");
@@ -3592,6 +3894,11 @@ namespace Portaali.Core.Data.Migrations
             modelBuilder.Entity("Portaali.Core.Offers.ProductGroup", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Portaali.Core.Projects.Project", b =>
+                {
+                    b.Navigation("Network");
                 });
 
             modelBuilder.Entity("Portaali.Core.Selections.Selection", b =>
