@@ -230,10 +230,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ToRowsAsync(db.Activities.AsNoTracking()
-            .Where(a => a.Status != ActivityStatus.Done && a.Participants.Any(p => p.UserId == actor.Id))
-            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(1000), ct);
+        return await ToRowsAsync(MyOpen(db, actor.Id).Take(1000), ct);
     }
+
+    /// <summary>The "my open" query: what the user takes part in that is not OK yet, the oldest start first (so the
+    /// overdue come before the coming ones); shared with the desktop's widget.</summary>
+    internal static IQueryable<Activity> MyOpen(PortaaliDbContext db, int userId) => db.Activities.AsNoTracking()
+        .Where(a => a.Status != ActivityStatus.Done && a.Participants.Any(p => p.UserId == userId))
+        .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id);
 
     /// <summary>Activities across all customers, filtered, sorted and paged in SQL; the text is searched in titles and memos.</summary>
     public async Task<PagedResult<ActivityRow>> BrowseAsync(ActivityQuery query, CancellationToken ct = default)

@@ -13,6 +13,9 @@ public record WeekHours(IsoWeek Week, double CustomerHours, double OtherHours, d
 
 public record WeekTotal(IsoWeek Week, double CustomerHours, double OtherHours);
 
+/// <summary>One of the user's recent weeks: hours of activities marked OK, and hours planned but not OK yet.</summary>
+public record RecentWeekHours(IsoWeek Week, double DoneHours, double PlannedHours);
+
 /// <summary>The account manager's weekly view: the week asked for with its activities, and every week of that ISO year.</summary>
 public record WeeklyReport(PersonRef User, WeekHours Week, IReadOnlyList<ActivityRow> Activities, IReadOnlyList<WeekTotal> Year);
 

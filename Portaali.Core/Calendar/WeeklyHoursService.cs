@@ -46,6 +46,26 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         return await WeekHoursAsync(db, userIds, week, ct);
     }
 
+    /// <summary>The signed-in user's done and planned hours in this ISO week and the <paramref name="weeks"/> − 1 before it,
+    /// oldest first, summed in SQL; weeks with nothing are zeros.</summary>
+    public async Task<IReadOnlyList<RecentWeekHours>> MyRecentWeeksAsync(int weeks, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        var current = CurrentWeek();
+        var all = Enumerable.Range(0, Math.Clamp(weeks, 1, 53)).Select(i => IsoWeek.Of(current.Monday.AddDays(-7 * i))).Reverse().ToList();
+        var from = all[0].Monday;
+        var to = current.Sunday;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sums = await db.ActivityParticipants.AsNoTracking()
+            .Where(p => p.UserId == actor.Id && p.Activity!.LocalDate >= from && p.Activity.LocalDate <= to)
+            .GroupBy(p => new { p.Activity!.IsoYear, p.Activity.IsoWeek, Done = p.Activity.Status == ActivityStatus.Done })
+            .Select(g => new { g.Key.IsoYear, g.Key.IsoWeek, g.Key.Done, Minutes = g.Sum(p => p.Activity!.DurationMinutes) })
+            .ToListAsync(ct);
+        return all.Select(w => new RecentWeekHours(w,
+            Hours(sums.Where(s => s.IsoYear == w.Year && s.IsoWeek == w.Week && s.Done).Sum(s => s.Minutes)),
+            Hours(sums.Where(s => s.IsoYear == w.Year && s.IsoWeek == w.Week && !s.Done).Sum(s => s.Minutes)))).ToList();
+    }
+
     /// <summary>Everything the weekly customer-team meeting goes through for the chosen week.</summary>
     public async Task<TeamMeeting> GetTeamMeetingAsync(IsoWeek week, CancellationToken ct = default)
     {

@@ -274,6 +274,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var survivorFans = await db.Favourites.Where(f => f.CustomerId == survivorId).Select(f => f.UserId).ToListAsync(ct);
         db.Favourites.AddRange(favouriteUsers.Except(survivorFans).Select(u => new Favourite { UserId = u, CustomerId = survivorId, AddedAt = now }));
         await db.Favourites.Where(f => f.CustomerId == duplicateId).ExecuteDeleteAsync(ct);
+        await Desktops.RecentCustomerService.MoveOnMergeAsync(db, duplicateId, survivorId, ct);
 
         FillBlanks(survivor, duplicate);
         survivor.Version = Guid.NewGuid();

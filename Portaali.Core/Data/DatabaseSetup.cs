@@ -47,6 +47,8 @@ public static class DatabaseSetup
         services.AddScoped<Selections.SelectionEngine>();
         services.AddScoped<Selections.SelectionService>();
         services.AddScoped<Desktops.DesktopService>();
+        services.AddScoped<Desktops.WorkWidgetQueries>();
+        services.AddScoped<Desktops.RecentCustomerService>();
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();

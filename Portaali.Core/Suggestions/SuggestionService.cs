@@ -31,6 +31,20 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
             .ToListAsync(ct);
     }
 
+    /// <summary>The first <paramref name="take"/> open suggestions on the user's own customers and how many there are, for
+    /// the desktop (the same order as <see cref="ListOpenAsync"/>).</summary>
+    public async Task<PagedResult<SuggestionRow>> ListMineAsync(int take, CancellationToken ct = default)
+    {
+        var actor = await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = Open(db).Where(s => s.Customer!.Responsibles.Any(r => r.UserId == actor.Id));
+        var total = await mine.CountAsync(ct);
+        var rows = await mine.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(Math.Clamp(take, 1, 50))
+            .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
+            .ToListAsync(ct);
+        return new PagedResult<SuggestionRow>(rows, total);
+    }
+
     /// <summary>The open suggestions on one customer, for its page: everyone sees them, its responsible people and
     /// administrators may decide them.</summary>
     public async Task<IReadOnlyList<CustomerSuggestion>> ListOpenForCustomerAsync(int customerId, CancellationToken ct = default)
