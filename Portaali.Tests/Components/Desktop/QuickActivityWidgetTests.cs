@@ -72,6 +72,26 @@ public class QuickActivityWidgetTests : ComponentHarness
     }
 
     [Fact]
+    public async Task A_visit_is_logged_on_the_customer_picked_by_name()
+    {
+        await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var virtanen = await AddCustomerAsync("Virtasen Kuljetus Oy");
+        await AddCustomerAsync("Vanha Virtanen Oy", passive: true);
+        var widget = RenderForm();
+
+        widget.Find("#quick-customer").Input("virta");
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll(".mud-popover-open .mud-list-item")));
+        Assert.Equal(["Virtasen Kuljetus Oy"], Providers.FindAll(".mud-popover-open .mud-list-item").Select(o => o.TextContent.Trim()));
+        Providers.FindAll(".mud-popover-open .mud-list-item").Single().Click();
+        await ChooseTypeAsync(widget, "Käynti");
+        widget.Find("#quick-title").Input("Käynti Virtasella");
+        widget.Find("button[data-testid=quick-save]").Click();
+
+        widget.WaitForAssertion(() => Assert.NotEmpty(widget.FindAll("[data-testid=quick-saved]")));
+        Assert.Equal(virtanen, await WithDbAsync(db => db.Activities.Select(a => a.CustomerId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Core_refusal_is_shown_and_the_typed_memo_survives_escape_and_the_error()
     {
         await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");

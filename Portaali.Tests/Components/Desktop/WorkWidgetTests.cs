@@ -79,7 +79,7 @@ public class WorkWidgetTests : ComponentHarness
 
         var widget = RenderWidget<MyOpenActivitiesWidget>(WidgetRegistry.MyOpenActivities, height: 1);
 
-        Assert.Equal("4 avointa, joista 1 myöhässä", Texts(widget, "widget-count").Single());
+        Assert.Equal("Avoimia 4, joista myöhässä 1", Texts(widget, "widget-count").Single());
         Assert.Equal(["Soita tarjouksesta", "Käynti Virtasella", "Tiimipalaveri"], Texts(widget, "widget-title"));
         Assert.Equal(["9.3.2026 14.00 · myöhässä", "12.3.2026 9.00", "13.3.2026 13.00"], Texts(widget, "widget-when"));
         Assert.Equal(["Hoitamatta", "Kesken", "Hoitamatta"], Texts(widget, "activity-status"));
@@ -173,7 +173,7 @@ public class WorkWidgetTests : ComponentHarness
 
         var widget = RenderWidget<MyCustomersWidget>(WidgetRegistry.MyCustomers);
 
-        Assert.Equal("3 vastuuasiakasta", Texts(widget, "widget-count").Single());
+        Assert.Equal("Vastuuasiakkaita 3", Texts(widget, "widget-count").Single());
         Assert.Equal(["Kosken Rakennus Oy", "Virtasen Kuljetus Oy", "Aallon Passiivi Oy"], Texts(widget, "widget-customer"));
         Assert.Equal([$"/customers/{koski}", $"/customers/{virtanen}", $"/customers/{aalto}"],
             widget.FindAll("[data-testid=widget-customer]").Select(a => a.GetAttribute("href")));
@@ -266,7 +266,7 @@ public class WorkWidgetTests : ComponentHarness
 
         var widget = RenderWidget<CarePlanBreachesWidget>(WidgetRegistry.CarePlanBreaches);
 
-        Assert.Equal("1 rikkomusta asiakkaillasi (tarkistettu 11.3.2026)", Texts(widget, "widget-count").Single());
+        Assert.Equal("Rikkomuksia asiakkaillasi 1 (tarkistettu 11.3.2026)", Texts(widget, "widget-count").Single());
         Assert.Equal(["Annan Oy"], Texts(widget, "widget-customer"));
         Assert.Equal(["Segmentti A – avainasiakas"], Texts(widget, "widget-plan"));
         Assert.Equal(["6 pv myöhässä · viimeisin yhteydenotto 13 päivää sitten, sallittu 7"], Texts(widget, "widget-late"));
@@ -282,7 +282,7 @@ public class WorkWidgetTests : ComponentHarness
         await ArrangeBreachesAsync(anna.Id, ben.Id);
 
         var widget = RenderWidget<CarePlanBreachesWidget>(WidgetRegistry.CarePlanBreaches, 2, (WidgetRegistry.ScopeSetting, "all"));
-        Assert.Equal("2 rikkomusta kaikkiaan (tarkistettu 11.3.2026)", Texts(widget, "widget-count").Single());
+        Assert.Equal("Rikkomuksia kaikkiaan 2 (tarkistettu 11.3.2026)", Texts(widget, "widget-count").Single());
         Assert.Equal(["Annan Oy", "Benin Oy"], Texts(widget, "widget-customer"));
         Assert.Equal("ei toteudu · johdon katselmus 0/1 tänä vuonna", Texts(widget, "widget-late")[1]);
 
@@ -305,7 +305,7 @@ public class WorkWidgetTests : ComponentHarness
 
         var widget = RenderWidget<NegativeFeedbackWidget>(WidgetRegistry.NegativeFeedback);
 
-        Assert.Equal("2 avointa negatiivista palautetta", Texts(widget, "widget-count").Single());
+        Assert.Equal("Avoimia negatiivisia palautteita 2", Texts(widget, "widget-count").Single());
         Assert.Equal(["Kouluttaja myöhässä", "Laskutusvirhe"], Texts(widget, "widget-title"));
         Assert.Equal(["20.2.2026", "5.3.2026"], Texts(widget, "widget-when"));
         Assert.Equal(["(avoinna 19 pv)", "(avoinna 6 pv)"], Texts(widget, "widget-age"));
@@ -327,7 +327,7 @@ public class WorkWidgetTests : ComponentHarness
         });
 
         var widget = RenderWidget<SuggestionsWidget>(WidgetRegistry.Suggestions);
-        Assert.Equal("1 ehdotusta odottaa", Texts(widget, "widget-count").Single());
+        Assert.Equal("Odottavia ehdotuksia 1", Texts(widget, "widget-count").Single());
         Assert.Equal(["Virtasen Kuljetus Oy"], Texts(widget, "widget-customer"));
 
         widget.Find("button[data-testid=widget-dismiss]").Click();
