@@ -129,6 +129,35 @@ public class ManagementWidgetTests : ComponentHarness
     }
 
     [Fact]
+    public async Task Management_approves_a_proposal_from_the_widget_and_the_free_places_go_down()
+    {
+        var proposer = await AddUserAsync(UserGroup.AccountManager, "Aino Asiakasvastaava");
+        await SignInAsync(UserGroup.Management);
+        var gamma = await CustomerAsync("Gamma Oy", Segment.B);
+        await WithDbAsync(db =>
+        {
+            db.KeyAccountProposals.Add(new KeyAccountProposal
+            {
+                CustomerId = gamma, ProposedByUserId = proposer.Id, ProposedByName = proposer.DisplayName, Justification = "Kasvaa nopeasti",
+                ProposedAt = DateTime.UtcNow, State = KeyAccountProposalState.Pending,
+            });
+            return db.SaveChangesAsync();
+        });
+        var widget = RenderWithProviders<PendingProposalsWidget>(p => p.Add(w => w.Placement, Placement(WidgetRegistry.PendingProposals, height: 1)));
+        widget.WaitForAssertion(() => Assert.Equal("A-paikkoja vapaana 5/5.", Text(widget.Find("[data-testid=free-slots]"))));
+
+        // The click awaits the dialog it opens, so it completes only after the decision is saved.
+        var approving = widget.Find("[data-testid=proposals-widget-approve]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        Providers.WaitForElement("#decision-note").Input("Hyvä perustelu");
+        await Providers.Find("[data-testid=decision-save]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await approving;
+
+        widget.WaitForAssertion(() => Assert.Equal("Ei odottavia A-ehdotuksia.", Text(widget.Find("[data-testid=proposals-widget-empty]"))));
+        Assert.Equal("A-paikkoja vapaana 4/5.", Text(widget.Find("[data-testid=free-slots]")));
+        Assert.Equal(Segment.A, await WithDbAsync(db => db.Customers.Where(c => c.Id == gamma).Select(c => c.Segment).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Open_offers_widget_shows_the_sellers_own_first_and_everyones_at_the_switch()
     {
         var other = await AddUserAsync(UserGroup.AccountManager, "Bertta Myyjä");

@@ -190,6 +190,30 @@ public class MarketingAndAdminWidgetTests : ComponentHarness
     }
 
     [Fact]
+    public async Task The_rejected_rows_link_opens_that_runs_rejected_rows_on_the_imports_page()
+    {
+        await SignInAsync(UserGroup.Administrator);
+        var run = new ImportRun
+        {
+            Source = ImportSource.BusinessInfoCsv, Mode = ImportMode.Apply, Trigger = ImportTrigger.Manual, Status = ImportStatus.CompletedWithErrors,
+            StartedByName = "Pää Käyttäjä", QueuedAt = DateTime.UtcNow, Failed = 1,
+        };
+        await WithDbAsync(async db =>
+        {
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            db.ImportRowErrors.Add(new ImportRowError { RunId = run.Id, Line = 7, Key = "1234567-8", Message = "Y-tunnus ei kelpaa" });
+            await db.SaveChangesAsync();
+        });
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/admin/imports?run={run.Id}");
+
+        var page = RenderWithProviders<Portaali.Web.Components.Pages.Admin.Imports.ImportsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Y-tunnus ei kelpaa", Text(page.Find("[data-testid=run-errors]"))));
+        Assert.StartsWith($"#{run.Id} ", Text(page.Find("[data-testid=run-details] h6")));
+    }
+
+    [Fact]
     public async Task Users_widget_counts_each_group_and_who_never_signed_in()
     {
         var admin = await SignInAsync(UserGroup.Administrator, "Pää Käyttäjä");
