@@ -27,6 +27,23 @@ public class CustomerBaseAnalysisService(IDbContextFactory<PortaaliDbContext> db
             await ByIndustryAsync(customers, scope, ct));
     }
 
+    /// <summary>Active customers counted by one dimension only, for a desktop chart (the page counts all five).</summary>
+    public async Task<IReadOnlyList<CustomerBaseBar>> CountByAsync(CustomerBaseDimension dimension, CancellationToken ct = default)
+    {
+        var actor = await guard.DemandAsync(Policies.AnalyseCustomerBase);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = new CustomerQuery();
+        var customers = await CustomerFilter.ApplyAsync(db, scope, actor.Id, ct);
+        return dimension switch
+        {
+            CustomerBaseDimension.Segment => await BySegmentAsync(customers, scope, ct),
+            CustomerBaseDimension.CustomerGroup => await ByCustomerGroupAsync(db, customers, await customers.CountAsync(ct), scope, ct),
+            CustomerBaseDimension.SizeClass => await BySizeClassAsync(customers, scope, ct),
+            CustomerBaseDimension.Region => await ByRegionAsync(db, customers, scope, ct),
+            _ => await ByIndustryAsync(customers, scope, ct),
+        };
+    }
+
     private static async Task<IReadOnlyList<CustomerBaseBar>> BySegmentAsync(IQueryable<Customer> customers, CustomerQuery scope, CancellationToken ct)
     {
         var counts = await customers.GroupBy(c => c.Segment).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -58,6 +58,7 @@ public static class DatabaseSetup
         Exports.ExportSetup.AddPortaaliExports(services, connectionString);
         services.AddScoped<Selections.SelectionBuilderChoices>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
+        services.AddScoped<Desktops.ManagementWidgetQueries>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
         Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
