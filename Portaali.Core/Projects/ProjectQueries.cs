@@ -99,10 +99,11 @@ public class ProjectQueries(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ProjectNetworkMembers.AsNoTracking().Where(m => m.CustomerId == customerId)
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { m, p })
+            .OrderBy(x => x.p.Id).Take(500)
             .Select(x => new CustomerProjectRow(x.p.Id, x.p.Name, x.p.Status, x.m.Role,
                 x.m.ContactId == null ? null : x.m.Contact!.FirstName + " " + x.m.Contact.LastName, x.m.ContactId != null && x.m.Contact!.HasLeft,
                 x.p.FundingEnds))
-            .OrderBy(r => r.ProjectId).Take(500).ToListAsync(ct);
+            .ToListAsync(ct);
         return rows.OrderBy(r => ProjectRules.Rank(r.Status)).ThenBy(r => r.ProjectName, StringComparer.CurrentCulture)
             .ThenBy(r => r.ContactName is not null).ThenBy(r => r.ContactName, StringComparer.CurrentCulture).ToList();
     }
