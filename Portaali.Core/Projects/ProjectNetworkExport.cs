@@ -33,5 +33,14 @@ public class ProjectNetworkExport(IDbContextFactory<PortaaliDbContext> dbFactory
     }
 
     /// <summary>A role's name in the UI language.</summary>
-    public static string RoleName(ProjectRole role) => CoreText.Get("ProjectRole_" + role);
+    public static string RoleName(ProjectRole role) => CoreText.Get(role switch
+    {
+        ProjectRole.Coordinator => "ProjectRole_Coordinator",
+        ProjectRole.Partner => "ProjectRole_Partner",
+        ProjectRole.Funder => "ProjectRole_Funder",
+        ProjectRole.Pilot => "ProjectRole_Pilot",
+        ProjectRole.Expert => "ProjectRole_Expert",
+        ProjectRole.SteeringGroup => "ProjectRole_SteeringGroup",
+        _ => "ProjectRole_Other",
+    });
 }
