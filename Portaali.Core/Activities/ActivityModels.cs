@@ -21,6 +21,8 @@ public class ActivityEdit
     public string? EmailMessageId { get; set; }
     /// <summary>On a new activity: how many more weekly occurrences to create after the first (0 = just this one).</summary>
     public int RepeatWeeks { get; set; }
+    /// <summary>The project this is work for (a planned or active one on new work); null for most activities.</summary>
+    public int? ProjectId { get; set; }
     public Guid Version { get; set; }
 
     public ActivityEdit Copy()
@@ -38,13 +40,13 @@ public record TemplateOption(int Id, int TypeId, string Name, string Body, bool 
 
 /// <summary>Everything the activity form offers: types, keywords, templates and the people to attach.</summary>
 public record ActivityFormData(IReadOnlyList<TypeOption> Types, IReadOnlyList<KeywordOption> Keywords,
-    IReadOnlyList<TemplateOption> Templates, IReadOnlyList<PersonRef> Users);
+    IReadOnlyList<TemplateOption> Templates, IReadOnlyList<PersonRef> Users, IReadOnlyList<Projects.ProjectChoice>? Projects = null);
 
 /// <summary>An activity opened for editing, with what the form shows but does not edit.</summary>
 public record ActivityDetails(int Id, ActivityEdit Edit, string TypeName, string? CustomerName, bool CustomerIsPassive,
     string CreatedByName, DateTime CreatedAtUtc, string UpdatedByName, DateTime UpdatedAtUtc,
     DateTime? ResolvedAtUtc, string? ResolvedByName, IReadOnlyList<PersonRef> CustomerContacts, bool CanDelete,
-    int LaterInSeries = 0);
+    int LaterInSeries = 0, Projects.ProjectChoice? Project = null);
 
 public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int TypeId, string TypeName, string TypeColor,
     string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,

@@ -25,7 +25,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(t => new TemplateOption(t.Id, t.ActivityTypeId, t.Name, t.Body, t.IsRetired)).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
-        return new ActivityFormData(types, keywords, templates, users);
+        return new ActivityFormData(types, keywords, templates, users, await Projects.ProjectQueries.OpenChoicesAsync(db, ct));
     }
 
     /// <summary>The customer's contacts who still work there, for attaching to an activity.</summary>
@@ -51,7 +51,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         {
             CustomerId = a.CustomerId, TypeId = a.ActivityTypeId, KeywordId = a.KeywordId, Title = a.Title,
             Date = local.Date, StartTime = local.TimeOfDay, DurationMinutes = a.DurationMinutes, Status = a.Status,
-            Memo = a.Memo, ResolutionNote = a.ResolutionNote, EmailMessageId = a.EmailMessageId, Version = a.Version,
+            Memo = a.Memo, ResolutionNote = a.ResolutionNote, EmailMessageId = a.EmailMessageId, Version = a.Version, ProjectId = a.ProjectId,
             ParticipantIds = a.Participants.Select(p => p.UserId).ToList(), ContactIds = a.Contacts.Select(c => c.ContactId).ToList(),
         };
         // Contacts already attached stay visible even if they have since left.
@@ -64,7 +64,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             : 0;
         return new ActivityDetails(a.Id, edit, a.Type!.Name, a.Customer?.Name, a.Customer?.IsPassive ?? false,
             a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts,
-            ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status), laterInSeries);
+            ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status), laterInSeries,
+            await db.Projects.Where(p => p.Id == a.ProjectId).Select(p => new Projects.ProjectChoice(p.Id, p.Name, p.Status)).FirstOrDefaultAsync(ct));
     }
 
     /// <summary>Records an activity, or a weekly series of them when <see cref="ActivityEdit.RepeatWeeks"/> is set (the
@@ -402,8 +403,10 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (participantIds.Count == 0) participantIds.Add(actor.Id);
         var known = await db.Users.CountAsync(u => participantIds.Contains(u.Id), ct);
         if (known != participantIds.Count) throw new ValidationFailedException([new("ParticipantIds", CoreText.Get("ActivityUnknownUser"))]);
+        await Projects.ProjectRules.EnsureAssignableAsync(db, edit.ProjectId, activity.ProjectId, ct);
 
         activity.CustomerId = edit.CustomerId;
+        activity.ProjectId = edit.ProjectId;
         activity.KeywordId = keyword?.Id;
         activity.Title = edit.Title.Trim();
         activity.Memo = string.IsNullOrWhiteSpace(edit.Memo) ? null : edit.Memo.TrimEnd();

@@ -257,6 +257,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await db.CustomerMerges.Where(m => m.SurvivorId == duplicateId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivorId), ct);
         await KeyAccountProposalService.MoveOnMergeAsync(db, duplicateId, survivorId, keepsKeyAccount || survivor.Segment == Segment.A, actor, now, ct);
+        await Projects.ProjectRules.MoveOnMergeAsync(db, duplicateId, survivorId, ct);
 
         var newClassifications = duplicate.Classifications.Where(k => survivor.Classifications.All(s => s.NodeId != k.NodeId))
             .Select(k => new Classifications.CustomerClassification { NodeId = k.NodeId, AssignedAt = k.AssignedAt, AssignedByUserId = k.AssignedByUserId }).ToList();

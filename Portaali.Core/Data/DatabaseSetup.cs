@@ -52,6 +52,9 @@ public static class DatabaseSetup
         services.AddScoped<Selections.StaticListService>();
         services.AddScoped<Selections.StaticListBrowser>();
         services.AddScoped<Selections.SelectionExplainer>();
+        services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Projects.ProjectQueries>();
+        services.AddScoped<Projects.ProjectNetworkExport>();
         services.AddScoped<Campaigns.CampaignService>();
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Campaigns.RegistrationImportService>();

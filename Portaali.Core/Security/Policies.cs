@@ -33,6 +33,9 @@ public static class Policies
     /// <summary>Run campaigns and send their mailings (marketing, communications, management, the customer team). Building, saving and
     /// exporting selections is open to everyone signed in.</summary>
     public const string RunCampaigns = nameof(RunCampaigns);
+    /// <summary>Create projects and own them; a project is changed by its owner, administrators and management (checked in
+    /// Core). Everyone signed in sees projects and their networks.</summary>
+    public const string KeepProjects = nameof(KeepProjects);
 
     public static readonly string[] Administrators =
         [nameof(UserGroup.Administrator), nameof(UserGroup.DeputyAdministrator)];
@@ -65,6 +68,7 @@ public static class Policies
         options.AddPolicy(ManageSalesTargets, p => p.RequireRole([.. Administrators, nameof(UserGroup.Management)]));
         options.AddPolicy(RunCampaigns, p => p.RequireRole(
             [.. Administrators, nameof(UserGroup.Management), nameof(UserGroup.CustomerRelationshipManager), nameof(UserGroup.SalesAndMarketing), nameof(UserGroup.Communications)]));
+        options.AddPolicy(KeepProjects, p => p.RequireRole(Projects.ProjectRules.Keepers.Select(g => g.ToString())));
         options.FallbackPolicy = null;
     }
 }

@@ -44,6 +44,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
         SeedCustomers(users, customerTree, contactRoles);
         await db.SaveChangesAsync(ct);
         await new Activities.ActivityDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
+        await new ProjectDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await new Imports.ImportDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await new OfferDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await new ServiceOrderDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);

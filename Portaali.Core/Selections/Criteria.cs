@@ -44,6 +44,7 @@ public enum ClassificationMatch { AnyOf, AllOf, NoneOf }
 [JsonDerivedType(typeof(OfferCriterion), "offer")]
 [JsonDerivedType(typeof(CampaignStepCriterion), "campaignStep")]
 [JsonDerivedType(typeof(MemberOfCriterion), "memberOf")]
+[JsonDerivedType(typeof(ProjectNetworkCriterion), "projectNetwork")]
 public abstract class Criterion
 {
     /// <summary>"Not": the node matches exactly the records it would otherwise leave out.</summary>
@@ -169,6 +170,16 @@ public sealed class CampaignStepCriterion : Criterion
 public sealed class MemberOfCriterion : Criterion
 {
     public int SelectionId { get; set; }
+}
+
+/// <summary>In the network of one of the projects (any project when empty) in one of the roles (any role when empty). A
+/// customer is in it as an organisation or through its contacts; a contact is in it by name, or with
+/// <see cref="WholeOrganisations"/> as any contact of an organisation in it.</summary>
+public sealed class ProjectNetworkCriterion : Criterion
+{
+    public List<int> ProjectIds { get; set; } = [];
+    public List<Projects.ProjectRole> Roles { get; set; } = [];
+    public bool WholeOrganisations { get; set; }
 }
 
 public static class CriteriaJson

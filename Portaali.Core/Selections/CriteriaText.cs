@@ -17,6 +17,7 @@ internal sealed class CriteriaText
 {
     private readonly ClassificationPaths paths;
     private readonly IReadOnlyDictionary<int, string> groups, users, activityTypes, campaigns, selections;
+    private IReadOnlyDictionary<int, string> projects = new Dictionary<int, string>();
     private readonly IReadOnlyDictionary<string, string> municipalities;
 
     private CriteriaText(ClassificationPaths paths, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<string, string> municipalities,
@@ -33,14 +34,18 @@ internal sealed class CriteriaText
         var typeIds = nodes.OfType<ActivityCriterion>().SelectMany(a => a.TypeIds).Distinct().ToList();
         var campaignIds = nodes.OfType<CampaignStepCriterion>().SelectMany(s => s.CampaignIds).Distinct().ToList();
         var selectionIds = nodes.OfType<MemberOfCriterion>().Select(m => m.SelectionId).Distinct().ToList();
+        var projectIds = nodes.OfType<ProjectNetworkCriterion>().SelectMany(n => n.ProjectIds).Distinct().ToList();
         var paths = await ClassificationPaths.LoadAsync(db, ct);
         var groups = (await CustomerGroups.LoadAsync(db, ct)).ToDictionary(g => g.Id, g => g.Name);
+        var projects = projectIds.Count == 0 ? new Dictionary<int, string>()
+            : await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return new CriteriaText(paths, groups,
             codes.Count == 0 ? new Dictionary<string, string>() : await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).ToDictionaryAsync(m => m.Code, m => m.Name, ct),
             userIds.Count == 0 ? new Dictionary<int, string>() : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
             typeIds.Count == 0 ? new Dictionary<int, string>() : await db.ActivityTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct),
             campaignIds.Count == 0 ? new Dictionary<int, string>() : await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct),
-            selectionIds.Count == 0 ? new Dictionary<int, string>() : await db.Selections.AsNoTracking().Where(s => selectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct));
+            selectionIds.Count == 0 ? new Dictionary<int, string>() : await db.Selections.AsNoTracking().Where(s => selectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct))
+        { projects = projects };
     }
 
     /// <summary>One node in words (a group as "all/any of the following"), with "Not:" before a negated one.</summary>
@@ -74,6 +79,9 @@ internal sealed class CriteriaText
             s.CampaignIds.Count == 0 ? CoreText.Get("SelDescAnyCampaign") : Either(s.CampaignIds.Select(id => Name(campaigns, id))),
             s.Steps.Count == 0 ? CoreText.Get("SelDescAnyStep") : Either(s.Steps.Select(StepName))),
         MemberOfCriterion m => CoreText.Get("SelDescMemberOf", Name(selections, m.SelectionId)),
+        ProjectNetworkCriterion n => CoreText.Get(n.WholeOrganisations ? "SelDescProjectNetworkOrganisations" : "SelDescProjectNetwork",
+            n.ProjectIds.Count == 0 ? CoreText.Get("SelDescAnyProject") : Either(n.ProjectIds.Select(id => Name(projects, id))),
+            n.Roles.Count == 0 ? CoreText.Get("SelDescAnyRole") : Either(n.Roles.Select(Projects.ProjectNetworkExport.RoleName))),
         _ => criterion.GetType().Name,
     };
 

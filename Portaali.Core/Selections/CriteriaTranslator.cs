@@ -130,6 +130,7 @@ internal sealed class CriteriaTranslator
         OfferCriterion o => Offer(o),
         CampaignStepCriterion s => CampaignStep(s),
         MemberOfCriterion m => MemberOf(m),
+        ProjectNetworkCriterion n => ProjectNetwork(n),
         _ => throw new NotSupportedException($"{criterion.GetType().Name} is not translated"),
     };
 
@@ -190,6 +191,19 @@ internal sealed class CriteriaTranslator
         var members = db.CampaignMembers.AsQueryable();
         if (campaigns.Count > 0) members = members.Where(m => campaigns.Contains(m.CampaignId));
         if (steps.Count > 0) members = members.Where(m => steps.Contains(m.Step));
+        return Contact(p => members.Any(m => m.ContactId == p.Id));
+    }
+
+    /// <summary>About the customer on a customer target (in the network as an organisation or through a contact); on a
+    /// contact target about the contact named in it, or, with "whole organisations", about the contact's customer.</summary>
+    private LambdaExpression ProjectNetwork(ProjectNetworkCriterion n)
+    {
+        var projects = n.ProjectIds.Distinct().ToList();
+        var roles = n.Roles.Distinct().ToList();
+        var members = db.ProjectNetworkMembers.AsQueryable();
+        if (projects.Count > 0) members = members.Where(m => projects.Contains(m.ProjectId));
+        if (roles.Count > 0) members = members.Where(m => roles.Contains(m.Role));
+        if (selectionTarget == SelectionTarget.Customers || n.WholeOrganisations) return CustomerIn(members.Select(m => m.CustomerId));
         return Contact(p => members.Any(m => m.ContactId == p.Id));
     }
 

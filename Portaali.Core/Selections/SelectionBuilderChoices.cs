@@ -11,10 +11,10 @@ public sealed record Choice(int Id, string Name);
 /// <summary>Everything the criteria editors offer, loaded once when the builder opens.</summary>
 public sealed record BuilderChoices(IReadOnlyList<Choice> CustomerGroups, IReadOnlyList<Choice> ContactRoles,
     IReadOnlyList<Choice> People, IReadOnlyList<Choice> ActivityTypes, IReadOnlyList<Choice> Campaigns,
-    IReadOnlyList<SelectionSummary> Selections);
+    IReadOnlyList<SelectionSummary> Selections, IReadOnlyList<Choice>? Projects = null);
 
 /// <summary>The pick lists of the selection builder: customer groups, contact roles, responsible people, activity types,
-/// campaigns and the selections one may name in "member of".</summary>
+/// campaigns, projects and the selections one may name in "member of".</summary>
 public class SelectionBuilderChoices(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, SelectionService selections)
 {
     public const string ContactRolesKey = "contact-roles";
@@ -33,6 +33,7 @@ public class SelectionBuilderChoices(IDbContextFactory<PortaaliDbContext> dbFact
         var types = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
-        return new BuilderChoices(groups, roles, people, types, campaigns, await selections.ListAsync(ct));
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);
+        return new BuilderChoices(groups, roles, people, types, campaigns, await selections.ListAsync(ct), projects);
     }
 }

@@ -132,6 +132,7 @@ public static class WebSetup
         Offers.OfferFileEndpoints.MapOfferFiles(app);
         Customers.CustomerExportEndpoint.MapCustomerExport(app);
         Exports.ExportDownloadEndpoint.MapExportDownload(app);
+        Projects.ProjectNetworkEndpoint.MapProjectNetworkExport(app);
         app.MapGet("/culture", (HttpContext http, string? ui, string? returnUrl) =>
         {
             if (UiCultures.FirstOrDefault(c => c.Name == ui) is { } chosen)

@@ -54,21 +54,19 @@ public class CustomerPageTests : ComponentHarness
         page.WaitForAssertion(() => Assert.Contains("10.3.2026 11.30", panel.TextContent)); // UTC+2 in winter, on any server
     }
 
-    [Theory]
-    [InlineData("Projektit")]
-    public async Task Tabs_of_later_phases_show_the_coming_notice_and_no_data(string tab)
+    [Fact]
+    public async Task The_projects_tab_says_so_when_neither_the_customer_nor_its_contacts_are_in_a_project()
     {
         var page = await OpenCustomerAsync(UserGroup.AccountManager);
 
-        var panel = await OpenTabAsync(page, tab);
+        var panel = await OpenTabAsync(page, "Projektit");
 
         page.WaitForAssertion(() =>
         {
             panel = page.Find("[role=tabpanel].mud-tab-panel-active");
-            var notice = Assert.Single(panel.QuerySelectorAll("[data-testid=coming-soon]"));
-            Assert.Equal($"{tab} tulee Portaaliin seuraavassa vaiheessa. Tällä välilehdellä ei vielä ole tietoja.", notice.TextContent.Trim());
-            Assert.Equal(notice.TextContent.Trim(), panel.TextContent.Trim());
-            Assert.Empty(panel.QuerySelectorAll("table, tr, li, input, button"));
+            var notice = Assert.Single(panel.QuerySelectorAll("[data-testid=customer-projects-empty]"));
+            Assert.Equal("Asiakas tai sen yhteyshenkilöt eivät ole minkään projektin verkostossa.", notice.TextContent.Trim());
+            Assert.Empty(panel.QuerySelectorAll("[data-testid=coming-soon]"));
         });
     }
 

@@ -26,6 +26,7 @@ public static class CriterionKinds
         new("activity", "CriterionActivity", false, () => new ActivityCriterion()),
         new("offer", "CriterionOffer", false, () => new OfferCriterion()),
         new("campaignStep", "CriterionCampaignStep", true, () => new CampaignStepCriterion()),
+        new("projectNetwork", "CriterionProjectNetwork", false, () => new ProjectNetworkCriterion()),
         new("memberOf", "CriterionMemberOf", false, () => new MemberOfCriterion()),
     ];
 
