@@ -98,7 +98,16 @@ public class UsagePageTests : ComponentHarness
     {
         var minna = await SeedAsync();
         var module = JSInterop.SetupModule("./download.js");
-        var save = module.SetupVoid("saveFile", _ => true);
+        // The file is open only while the browser takes it: the handler reads it at the call, before the call may finish.
+        var content = new MemoryStream();
+        var called = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var save = module.SetupVoid("saveFile", call =>
+        {
+            if (called.Task.IsCompleted) return true;
+            ((DotNetStreamReference)call.Arguments[1]!).Stream.CopyTo(content);
+            called.TrySetResult((string)call.Arguments[0]!);
+            return true;
+        });
         var page = RenderWithProviders<UsagePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=usage-group-toggle]")));
 
@@ -108,12 +117,7 @@ public class UsagePageTests : ComponentHarness
         Assert.Equal(["Minna Lehtonen", "", "", "4", "4", "0", "0", "0", "0", "0"], user.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
 
         page.Find("[data-testid=usage-export]").Click();
-        page.WaitForAssertion(() => Assert.Single(save.Invocations["saveFile"]));
-        var invocation = save.Invocations["saveFile"][0];
-        Assert.Equal("kayttoraportti-1.1.2026-30.6.2026.xlsx", invocation.Arguments[0]);
-        using var content = new MemoryStream();
-        // The file is open until the browser has taken it: read it before letting the call finish.
-        await ((DotNetStreamReference)invocation.Arguments[1]!).Stream.CopyToAsync(content);
+        Assert.Equal("kayttoraportti-1.1.2026-30.6.2026.xlsx", await called.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         save.SetVoidResult();
 
         using var book = new XLWorkbook(new MemoryStream(content.ToArray()));
