@@ -169,7 +169,7 @@ public static class UsageText
         "UsageColOffers", "UsageColSelectionExports",
     ];
 
-    public static string GroupName(UserGroup group) => CoreText.Get("UserGroup_" + group);
+    public static string GroupName(UserGroup group) => CoreText.Get($"UserGroup_{group}");
 
     /// <summary>"kayttoraportti-1.1.2026-30.6.2026.xlsx".</summary>
     public static string FileName(DateOnly from, DateOnly to) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Calendar;
+using Portaali.Core.Seeding;
 using Portaali.Core.Usage;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
