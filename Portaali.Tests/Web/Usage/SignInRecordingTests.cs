@@ -35,5 +35,14 @@ public class SignInRecordingTests : IDisposable
         Assert.Equal((minna.Id, new DateOnly(2026, 3, 10)), (day.UserId, day.Date));
     }
 
+    [Fact]
+    public void Old_records_are_removed_by_a_nightly_job_in_Helsinki_time()
+    {
+        _ = factory.Server;
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Portaali.Web.Setup.UsageJobs.RetentionJobId);
+        Assert.Equal(("45 3 * * *", "Europe/Helsinki"), (job.Cron, job.TimeZoneId));
+    }
+
     public void Dispose() => factory.Dispose();
 }
