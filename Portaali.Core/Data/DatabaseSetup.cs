@@ -72,6 +72,7 @@ public static class DatabaseSetup
         services.AddScoped<ServiceOrderMailer>();
         services.AddScoped<CarePlans.CarePlanMonitor>();
         services.AddScoped<CarePlans.CarePlanMonitorQueries>();
+        Usage.UsageSetup.AddPortaaliUsage(services);
         return services;
     }
 

@@ -48,6 +48,7 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
         await new Imports.ImportDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await new OfferDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await new ServiceOrderDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
+        await new UsageDemoData(db, seed, today ?? Calendar.HelsinkiTime.Today(TimeProvider.System)).SeedAsync(ct);
         await tx.CommitAsync(ct);
     }
 

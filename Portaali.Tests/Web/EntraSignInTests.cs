@@ -19,7 +19,7 @@ public class EntraSignInTests
 
     private static async Task<TokenValidatedContext> ValidateAsync(CoreHarness harness, SignInSettings? settings, params Claim[] claims)
     {
-        var collection = new ServiceCollection().AddSingleton(harness.Users);
+        var collection = new ServiceCollection().AddSingleton(harness.Users).AddSingleton(harness.Service<Portaali.Core.Usage.UsageRecorder>());
         if (settings is not null) collection.AddSingleton(settings);
         var services = collection.BuildServiceProvider();
         var http = new DefaultHttpContext { RequestServices = services };
@@ -28,6 +28,19 @@ public class EntraSignInTests
             new ClaimsPrincipal(new ClaimsIdentity(claims, "AuthenticationTypes.Federation")), new AuthenticationProperties());
         await EntraSignIn.MapToPortaaliUserAsync(context);
         return context;
+    }
+
+    [Fact]
+    public async Task An_entra_sign_in_is_recorded_once_for_the_usage_report()
+    {
+        await using var harness = await CoreHarness.CreateAsync();
+        var user = await harness.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+
+        await ValidateAsync(harness, new Claim(ObjectIdClaim, "oid-1"), new Claim("preferred_username", user.Email));
+
+        await using var db = harness.Db();
+        var record = Assert.Single(db.SignInRecords);
+        Assert.Equal((user.Id, new DateOnly(2026, 3, 10)), (record.UserId, record.LocalDate));
     }
 
     [Fact]

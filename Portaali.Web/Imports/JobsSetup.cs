@@ -73,6 +73,7 @@ public static class JobsSetup
         await app.UseCarePlanJobsAsync();
         await app.UseMailingJobsAsync();
         await app.UseExportJobsAsync();
+        app.UseUsageJobs();
 
         // Anonymous visitors go to sign-in like everywhere else; the dashboard's own filter then refuses non-administrators with 403.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(async (context, next) =>

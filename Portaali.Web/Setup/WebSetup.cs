@@ -98,6 +98,7 @@ public static class WebSetup
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
         services.AddScoped<Components.Shared.FavouritesState>();
         services.AddScoped<Components.Pages.Selections.SelectionPreviewer>();
+        services.AddUsageRecording();
         return services;
     }
 
@@ -106,12 +107,14 @@ public static class WebSetup
         var mode = app.Services.GetRequiredService<SignInMode>();
         if (mode.LocalSignInEnabled)
         {
-            app.MapPost("/account/local-signin", async (HttpContext http, UserService users, [FromForm] int userId, [FromForm] string? returnUrl) =>
+            app.MapPost("/account/local-signin", async (HttpContext http, UserService users, Core.Usage.UsageRecorder usage, [FromForm] int userId,
+                [FromForm] string? returnUrl) =>
             {
                 var user = await users.FindActiveAsync(userId);
                 if (user is null) return Results.Redirect("/signin?error=1");
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     new ClaimsPrincipal(PortaaliClaims.For(user, "LocalDemo")));
+                await usage.RecordSignInAsync(user.Id);
                 return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
             });
         }
@@ -186,5 +189,6 @@ public static class EntraSignIn
         var groups = Enum.GetNames<UserGroup>();
         var appRoles = principal.FindAll(c => c.Type is ClaimTypes.Role or "roles").Select(c => c.Value).Where(groups.Contains);
         context.Principal = new ClaimsPrincipal(PortaaliClaims.For(user, "EntraId", appRoles));
+        await services.GetRequiredService<Core.Usage.UsageRecorder>().RecordSignInAsync(user.Id);
     }
 }
