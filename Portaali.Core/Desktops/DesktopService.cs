@@ -25,7 +25,7 @@ public sealed record RoleDesktopView(UserGroup Group, DesktopLayout Layout, bool
 public class DesktopService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, ICurrentUser currentUser,
     IAuthorizationService authorization, TimeProvider clock)
 {
-    /// <summary>The widgets the signed-in user may add.</summary>
+    /// <summary>The widgets the signed-in user may add, with the setting choices they may make.</summary>
     public async Task<IReadOnlyList<WidgetDefinition>> AvailableWidgetsAsync(CancellationToken ct = default)
     {
         var me = await MeAsync(ct);
@@ -163,11 +163,23 @@ public class DesktopService(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         };
     }
 
+    /// <summary>The widgets allowed, each with only the setting choices allowed (what the editor's selects offer).</summary>
     private static async Task<IReadOnlyList<WidgetDefinition>> AllowedAsync(Func<string, Task<bool>> allows)
     {
         var result = new List<WidgetDefinition>();
         foreach (var widget in WidgetRegistry.All)
-            if (await allows(widget.Policy)) result.Add(widget);
+        {
+            if (!await allows(widget.Policy)) continue;
+            var settings = new List<WidgetSettingDefinition>();
+            foreach (var setting in widget.Settings)
+            {
+                var choices = new List<WidgetChoice>();
+                foreach (var choice in setting.Choices)
+                    if (choice.Policy is null || await allows(choice.Policy)) choices.Add(choice);
+                settings.Add(setting with { Choices = choices });
+            }
+            result.Add(widget with { Settings = settings });
+        }
         return result;
     }
 

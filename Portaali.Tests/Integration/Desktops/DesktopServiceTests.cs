@@ -173,7 +173,9 @@ public class DesktopServiceTests(DesktopDatabase database) : IClassFixture<Deskt
         var everyones = WidgetPlacement.New(WidgetRegistry.Find(WidgetRegistry.CarePlanBreaches)!,
             new Dictionary<string, string> { [WidgetRegistry.ScopeSetting] = "all" });
 
-        Assert.DoesNotContain(await Desktops.AvailableWidgetsAsync(), w => w.Key == WidgetRegistry.KeyAccountTracker);
+        var available = await Desktops.AvailableWidgetsAsync();
+        Assert.DoesNotContain(available, w => w.Key == WidgetRegistry.KeyAccountTracker);
+        Assert.Equal(["mine"], available.Single(w => w.Key == WidgetRegistry.CarePlanBreaches).Settings.Single().Choices.Select(c => c.Value));
         await Assert.ThrowsAsync<ForbiddenException>(() => Desktops.SaveMineAsync(new DesktopLayout([tracker]), null));
         await Assert.ThrowsAsync<ForbiddenException>(() => Desktops.SaveMineAsync(new DesktopLayout([everyones]), null));
         Assert.False((await Desktops.GetMineAsync()).IsCustomised);
