@@ -141,6 +141,50 @@ public class DesktopPageTests : ComponentHarness
         Assert.False((await desktops.GetMineAsync()).IsCustomised);
     }
 
+    [Fact]
+    public async Task A_save_from_another_tab_first_is_told_and_the_desktop_reloads_with_it()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        var page = RenderWithProviders<DesktopPage>();
+        page.WaitForAssertion(() => Assert.Equal(6, Keys(page).Length));
+        page.Find("[data-testid=desktop-edit]").Click();
+
+        var desktops = Services.GetRequiredService<DesktopService>();
+        var other = await desktops.GetMineAsync();
+        await desktops.SaveMineAsync(new DesktopLayout([other.Layout.Widgets[5]]), other.Version); // the other tab
+
+        Click(page, WidgetRegistry.MyWeek, "widget-later");
+        page.WaitForAssertion(() => Assert.Equal([WidgetRegistry.Suggestions], Keys(page)));
+        Assert.Contains("Työpöytäsi tallennettiin sillä välin muualla", page.Find("[data-testid=desktop-announcement]").TextContent);
+        Assert.Contains("Työpöytäsi tallennettiin sillä välin muualla", Providers.Markup);
+        Assert.Equal([WidgetRegistry.Suggestions], await SavedKeysAsync());
+    }
+
+    [Fact]
+    public async Task A_newer_role_default_is_announced_and_may_be_kept_or_taken()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        var desktops = Services.GetRequiredService<DesktopService>();
+        var mine = await desktops.GetMineAsync();
+        await desktops.SaveMineAsync(new DesktopLayout([mine.Layout.Widgets[0]]), null);
+        // Then an administrator designs the account managers' default (written as it is stored).
+        await WithDbAsync(db =>
+        {
+            db.RoleDesktops.Add(new RoleDesktop { Group = UserGroup.AccountManager, LayoutJson = new DesktopLayout([.. mine.Layout.Widgets.Take(2)]).ToJson(),
+                Version = 1, ChangedByName = "Ylläpitäjä", ChangedAtUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        var page = RenderWithProviders<DesktopPage>();
+        page.WaitForAssertion(() => Assert.Contains("Roolisi oletustyöpöytä on muuttunut", page.Find("[data-testid=newer-role-default]").TextContent));
+        Assert.Equal([WidgetRegistry.MyWeek], Keys(page));
+
+        page.Find("[data-testid=keep-mine]").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=newer-role-default]")));
+        Assert.Equal([WidgetRegistry.MyWeek], Keys(page));
+        Assert.False((await desktops.GetMineAsync()).NewerRoleDefault);
+    }
+
     /// <summary>Stands in for a widget: shows which key it renders.</summary>
     public sealed class QuietWidget : ComponentBase
     {
