@@ -21,7 +21,9 @@ public class CustomerJourneyTests(PortaaliServer server)
         var page = await server.SignInAsync(AccountManager);
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(AccountManager);
         await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync("Asiakasvastaava");
+        await Expect(page.Locator("#desktop-heading")).ToHaveTextAsync("Työpöytä"); // she lands on her desktop
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Asiakkaat" }).First.ClickAsync();
         await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Rivejä sivulla");
         await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
         var link = page.GetByTestId("customer-link");
@@ -146,10 +148,12 @@ public class CustomerCareJourneyTests(PortaaliServer server)
         var page = await server.SignInAsync("Tiina Hakala");
         await page.GetByTestId("culture-menu").ClickAsync();
         await page.GetByTestId("culture-en").ClickAsync();
-        await Expect(page.Locator("#customers-heading")).ToHaveTextAsync("Customers");
+        await Expect(page.Locator("#desktop-heading")).ToHaveTextAsync("Desktop");
         await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync("Account manager");
 
         await page.ReloadAsync();
+        await Expect(page.Locator("#desktop-heading")).ToHaveTextAsync("Desktop");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers" }).First.ClickAsync();
         await Expect(page.Locator("#customers-heading")).ToHaveTextAsync("Customers");
 
         // Dates keep the Finnish shape, with English day names (the circuit formats them, after the first render too).

@@ -58,7 +58,7 @@ public class SelectionBuilderJourneyTests(PortaaliServer server)
 
         var favourite = page.GetByTestId("nav-favourites").GetByTestId("nav-favourite-selection").Filter(new() { HasText = name });
         await Expect(favourite).ToBeVisibleAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync("/customers");
         await PortaaliServer.WaitForInteractiveAsync(page);
         await page.GetByTestId("nav-favourites").GetByTestId("nav-favourite-selection").Filter(new() { HasText = name }).ClickAsync();
         await Expect(page.GetByTestId("selection-title")).ToHaveTextAsync(name);

@@ -97,6 +97,7 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
         services.AddScoped<Components.Shared.FavouritesState>();
+        services.AddSingleton<Components.Pages.Desktop.DesktopWidgetCatalog>();
         services.AddScoped<Components.Pages.Selections.SelectionPreviewer>();
         services.AddUsageRecording();
         return services;

@@ -24,7 +24,19 @@ public class NavMenuTests : ComponentHarness
         var menu = RenderWithProviders<NavMenu>();
 
         var admin = menu.Find("nav.mud-nav-group[aria-label='Ylläpito']");
-        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Toimenpidetyypit", "/admin/activities"), ("Tuoterekisteri", "/admin/products"), ("Tuonnit", "/admin/imports"), ("Tarjouspohja", "/admin/offer-template"), ("Ajastetut työt", "/jobs")], Links(admin));
+        Assert.Equal([("Luokitukset", "/admin/classifications"), ("Käyttäjät", "/admin/users"), ("Työpöydät", "/admin/desktops"), ("Käyttöraportti", "/admin/usage"), ("Toimenpidetyypit", "/admin/activities"), ("Tuoterekisteri", "/admin/products"), ("Tuonnit", "/admin/imports"), ("Tarjouspohja", "/admin/offer-template"), ("Ajastetut työt", "/jobs")], Links(admin));
+    }
+
+    [Fact]
+    public async Task The_desktop_is_the_first_link_and_home_and_the_customer_search_has_its_own_address()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+
+        var menu = RenderWithProviders<NavMenu>();
+
+        var links = Links(menu.Find("nav.mud-navmenu"));
+        Assert.Equal(("Työpöytä", "/"), links[0]);
+        Assert.Equal(("Asiakkaat", "/customers"), links[1]);
     }
 
     [Fact]
