@@ -12,7 +12,7 @@ namespace Portaali.Tests.Browser;
 public class EveryPageTests(PortaaliServer server)
 {
     private static readonly string[] EveryonesPages =
-        ["/customers", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets",
+        ["/", "/customers", "/projects", "/activities/open", "/calendar", "/hours", "/team-meeting", "/activities", "/activities/feedback", "/suggestions", "/service-orders", "/sales", "/sales/targets",
          "/care-plans", "/care-plans/monitor", "/selections", "/selections/new", "/exports"];
     /// <summary>Management's view of the key accounts: management, the customer relationship manager, administrators.</summary>
     private static readonly string[] KeyAccountFollowersPages = ["/key-accounts"];
@@ -20,7 +20,7 @@ public class EveryPageTests(PortaaliServer server)
     private static readonly string[] CustomerBasePages = ["/customer-base"];
     /// <summary>Campaigns (<c>RunCampaigns</c>): the same people here, since communications has no demo user.</summary>
     private static readonly string[] CampaignPages = ["/campaigns", "/campaigns/new"];
-    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing"];
+    private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing", "/admin/desktops", "/admin/usage"];
 
     [Theory]
     [InlineData("Sari Lindqvist", "fi", true, true, true)]
@@ -37,6 +37,7 @@ public class EveryPageTests(PortaaliServer server)
             .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
             .Concat(marketsOrAnalyses ? CustomerBasePages.Concat(CampaignPages) : [])
             .Concat(administrator ? AdministratorsPages : []).ToList();
+        if (await db.Projects.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() is { } projectId) pages.Add($"/projects/{projectId}");
         // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
         if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");
         var page = await server.SignInAsync(user, culture);
