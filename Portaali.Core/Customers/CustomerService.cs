@@ -226,6 +226,41 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     }
 
     /// <summary>Merges a duplicate into the surviving customer; administrators only. Nothing of the duplicate is lost.</summary>
+    /// <summary>
+    /// The duplicate's offers and orders, its contacts' campaign memberships and its scorecard targets follow the survivor
+    /// (a target the survivor already has for that year and measure wins); a static list or export snapshot of customers
+    /// names the survivor instead, once. Without this a duplicate with an offer or a campaign member could not be merged
+    /// at all, and its targets and list places would be lost.
+    /// </summary>
+    private static async Task MoveSalesAndMarketingOnMergeAsync(PortaaliDbContext db, int duplicateId, int survivorId, CancellationToken ct)
+    {
+        await db.Offers.Where(o => o.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CustomerId, survivorId), ct);
+        await db.Orders.Where(o => o.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CustomerId, survivorId), ct);
+        await db.CampaignMembers.Where(m => m.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CustomerId, survivorId), ct);
+        await db.ScorecardTargets
+            .Where(t => t.CustomerId == duplicateId
+                && !db.ScorecardTargets.Any(o => o.CustomerId == survivorId && o.Year == t.Year && o.Measure == t.Measure))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerId, survivorId), ct);
+        await db.ScorecardTargets.Where(t => t.CustomerId == duplicateId).ExecuteDeleteAsync(ct);
+
+        var customerLists = db.Selections.Where(l => l.Target == Selections.SelectionTarget.Customers).Select(l => l.Id);
+        var lists = await db.StaticListMembers.Where(m => m.MemberId == duplicateId && customerLists.Contains(m.SelectionId))
+            .Select(m => m.SelectionId).ToListAsync(ct);
+        var snapshots = await db.SelectionExportMembers.Where(m => m.MemberId == duplicateId && customerLists.Contains(m.SelectionId))
+            .Select(m => m.SelectionId).ToListAsync(ct);
+        if (lists.Count == 0 && snapshots.Count == 0) return;
+        var listsWithSurvivor = await db.StaticListMembers.Where(m => m.MemberId == survivorId && lists.Contains(m.SelectionId)).Select(m => m.SelectionId).ToListAsync(ct);
+        var snapshotsWithSurvivor = await db.SelectionExportMembers.Where(m => m.MemberId == survivorId && snapshots.Contains(m.SelectionId)).Select(m => m.SelectionId).ToListAsync(ct);
+        // The member id is part of the key: the rows are replaced, not updated.
+        var moved = await db.StaticListMembers.Where(m => m.MemberId == duplicateId && lists.Contains(m.SelectionId) && !listsWithSurvivor.Contains(m.SelectionId))
+            .AsNoTracking().ToListAsync(ct);
+        await db.StaticListMembers.Where(m => m.MemberId == duplicateId && lists.Contains(m.SelectionId)).ExecuteDeleteAsync(ct);
+        db.StaticListMembers.AddRange(moved.Select(m => { m.MemberId = survivorId; return m; }));
+        await db.SelectionExportMembers.Where(m => m.MemberId == duplicateId && snapshots.Contains(m.SelectionId)).ExecuteDeleteAsync(ct);
+        db.SelectionExportMembers.AddRange(snapshots.Except(snapshotsWithSurvivor)
+            .Select(id => new Selections.SelectionExportMember { SelectionId = id, MemberId = survivorId }));
+    }
+
     public async Task MergeAsync(int duplicateId, int survivorId, CancellationToken ct = default)
     {
         var actor = await guard.DemandAsync(Policies.MergeCustomers);
@@ -258,6 +293,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivorId), ct);
         await KeyAccountProposalService.MoveOnMergeAsync(db, duplicateId, survivorId, keepsKeyAccount || survivor.Segment == Segment.A, actor, now, ct);
         await Projects.ProjectRules.MoveOnMergeAsync(db, duplicateId, survivorId, ct);
+        await MoveSalesAndMarketingOnMergeAsync(db, duplicateId, survivorId, ct);
 
         var newClassifications = duplicate.Classifications.Where(k => survivor.Classifications.All(s => s.NodeId != k.NodeId))
             .Select(k => new Classifications.CustomerClassification { NodeId = k.NodeId, AssignedAt = k.AssignedAt, AssignedByUserId = k.AssignedByUserId }).ToList();

@@ -87,6 +87,53 @@ public class MergeTests : HarnessTest
     }
 
     [Fact]
+    public async Task Merge_moves_offers_orders_campaign_members_scorecard_targets_and_list_places_to_the_survivor()
+    {
+        await ArrangeAsync();
+        var liisa = await H.AddContactAsync(duplicate.Id, "Liisa", "Heikkilä");
+        var (offerId, listWithDuplicate, listWithBoth) = (0, 0, 0);
+        await using (var db = H.Db())
+        {
+            var offer = new Portaali.Core.Offers.Offer
+            {
+                CustomerId = duplicate.Id, AccountManagerId = janne.Id, Title = "Työturvallisuuskoulutus", TotalExVatCents = 480_000,
+                OfferedOn = new DateOnly(2026, 3, 2), ValidUntil = new DateOnly(2026, 4, 2), State = Portaali.Core.Offers.OfferState.Accepted,
+            };
+            offer.Order = new Portaali.Core.Offers.Order { CustomerId = duplicate.Id, AccountManagerId = janne.Id, TotalExVatCents = 480_000, OrderedOn = new DateOnly(2026, 3, 9) };
+            db.Offers.Add(offer);
+            var campaign = new Portaali.Core.Campaigns.Campaign { Name = "Kevätseminaari", OwnerUserId = admin.Id };
+            campaign.Members.Add(new Portaali.Core.Campaigns.CampaignMember { ContactId = liisa.Id, CustomerId = duplicate.Id });
+            db.Campaigns.Add(campaign);
+            db.ScorecardTargets.Add(new Portaali.Core.KeyAccountTracking.ScorecardTarget { CustomerId = duplicate.Id, Year = 2026, Measure = default, Target = 10 });
+            db.ScorecardTargets.Add(new Portaali.Core.KeyAccountTracking.ScorecardTarget { CustomerId = survivor.Id, Year = 2026, Measure = default, Target = 99 });
+            db.ScorecardTargets.Add(new Portaali.Core.KeyAccountTracking.ScorecardTarget { CustomerId = duplicate.Id, Year = 2025, Measure = default, Target = 7 });
+            var one = new Portaali.Core.Selections.Selection { Name = "Kuljetusyritykset", Kind = Portaali.Core.Selections.SelectionKind.Static, OwnerUserId = admin.Id };
+            one.Members.Add(new() { MemberId = duplicate.Id });
+            var both = new Portaali.Core.Selections.Selection { Name = "Molemmat", Kind = Portaali.Core.Selections.SelectionKind.Static, OwnerUserId = admin.Id };
+            both.Members.AddRange([new() { MemberId = duplicate.Id }, new() { MemberId = survivor.Id }]);
+            db.Selections.AddRange(one, both);
+            await db.SaveChangesAsync();
+            db.SelectionExportMembers.Add(new() { SelectionId = one.Id, MemberId = duplicate.Id });
+            await db.SaveChangesAsync();
+            (offerId, listWithDuplicate, listWithBoth) = (offer.Id, one.Id, both.Id);
+        }
+        H.SignInAs(admin);
+
+        await H.Customers.MergeAsync(duplicate.Id, survivor.Id);
+
+        await using var check = H.Db();
+        Assert.Equal(survivor.Id, await check.Offers.Where(o => o.Id == offerId).Select(o => o.CustomerId).SingleAsync());
+        Assert.Equal(survivor.Id, await check.Orders.Where(o => o.OfferId == offerId).Select(o => o.CustomerId).SingleAsync());
+        Assert.Equal(survivor.Id, await check.CampaignMembers.Where(m => m.ContactId == liisa.Id).Select(m => m.CustomerId).SingleAsync());
+        // The survivor's own target for 2026 wins; the duplicate's 2025 target is kept.
+        Assert.Equal([(2025, 7L), (2026, 99L)], (await check.ScorecardTargets.Where(t => t.CustomerId == survivor.Id).OrderBy(t => t.Year)
+            .Select(t => new { t.Year, t.Target }).ToListAsync()).Select(t => (t.Year, t.Target)));
+        Assert.Equal([survivor.Id], await check.StaticListMembers.Where(m => m.SelectionId == listWithDuplicate).Select(m => m.MemberId).ToListAsync());
+        Assert.Equal([survivor.Id], await check.StaticListMembers.Where(m => m.SelectionId == listWithBoth).Select(m => m.MemberId).ToListAsync());
+        Assert.Equal([survivor.Id], await check.SelectionExportMembers.Where(m => m.SelectionId == listWithDuplicate).Select(m => m.MemberId).ToListAsync());
+    }
+
+    [Fact]
     public async Task Merge_fills_the_survivors_empty_fields_from_the_duplicate_but_keeps_its_own()
     {
         await ArrangeAsync();
