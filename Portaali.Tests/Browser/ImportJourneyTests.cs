@@ -13,7 +13,7 @@ public class ImportJourneyTests(PortaaliServer server)
     public async Task Administrator_dry_runs_the_TOP_sample_runs_it_and_finds_the_new_site_in_the_search()
     {
         var page = await server.SignInAsync("Sari Lindqvist");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tuonnit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tuonnit", Exact = true }).ClickAsync();
         await Expect(page.Locator("#imports-heading")).ToBeVisibleAsync();
         // The demo customers say "updated from YTJ": the overview shows that run, in words.
         var prh = page.GetByTestId("import-overview-row").Filter(new() { HasText = "YTJ-rajapinta" });
