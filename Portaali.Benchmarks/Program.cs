@@ -145,6 +145,30 @@ try
     await Measure("Customer-base analysis: the five charts", 200, () => analysis.CountAsync());
     await Measure("Segment movements over the last year", 100, () => analysis.MovementsAsync(today.AddYears(-1), today));
 
+    // A desktop opens: the page reads the layout, then every widget loads its own data side by side (as the widgets'
+    // OnInitializedAsync do, each with its own connection). The role defaults of an account manager and of management.
+    var desktops = scope.ServiceProvider.GetRequiredService<Portaali.Core.Desktops.DesktopService>();
+    var work = scope.ServiceProvider.GetRequiredService<Portaali.Core.Desktops.WorkWidgetQueries>();
+    var suggestions = scope.ServiceProvider.GetRequiredService<Portaali.Core.Suggestions.SuggestionService>();
+    await Measure("Desktop of management: layout, then tracker, targets, customer-base chart, everyone's breaches at once", 1000, async () =>
+    {
+        await desktops.GetMineAsync();
+        await Task.WhenAll(tracker.GetAsync(), targets.GetYearAsync(today.Year),
+            analysis.CountByAsync(Portaali.Core.CustomerBase.CustomerBaseDimension.CustomerGroup),
+            monitorList.ListAsync(new Portaali.Core.CarePlans.CarePlanMonitorFilter { Everyone = true, PageSize = 8 }));
+    }, iterations: 20);
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        var accountManager = await db.Users.FirstAsync(u => u.Group == UserGroup.AccountManager);
+        user.Principal = new ClaimsPrincipal(PortaaliClaims.For(accountManager, "Benchmark"));
+    }
+    await Measure("Desktop of an account manager: layout, then week, hours, open activities, customers, breaches, suggestions at once", 1000, async () =>
+    {
+        await desktops.GetMineAsync();
+        await Task.WhenAll(work.MyWeekAsync(), hours.MyRecentWeeksAsync(6), work.MyOpenActivitiesAsync(8), work.MyCustomersAsync(8),
+            monitorList.ListAsync(new Portaali.Core.CarePlans.CarePlanMonitorFilter { PageSize = 8 }), suggestions.ListMineAsync(8));
+    }, iterations: 20);
+
     // An .eml whose HTML body is 2 MB of unclosed tags took a regular expression minutes; the whole pass, without the memo's cap.
     var hostileHtml = "<p>Hei Minna,</p>" + string.Concat(Enumerable.Repeat("<div><b>x", 200_000));
     await Measure("E-mail HTML to text: the whole 2 MB of unclosed `<div><b>` tags", 2000,
