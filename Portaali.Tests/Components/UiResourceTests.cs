@@ -16,7 +16,7 @@ public partial class UiResourceTests
     private static readonly IReadOnlySet<string> FinnishKeys = Keys(Path.Combine(ResourceFolder, "Ui.resx"));
     private static readonly IReadOnlySet<string> EnglishKeys = Keys(Path.Combine(ResourceFolder, "Ui.en.resx"));
 
-    /// <summary>Literal lookups, also those with format arguments (<c>L["ComingSoon", feature]</c>).</summary>
+    /// <summary>Literal lookups, also those with format arguments (<c>L["DesktopAdded", title]</c>).</summary>
     [GeneratedRegex("""L\["([A-Za-z0-9_]+)"\s*[\],]""")]
     private static partial Regex LiteralKey();
 
