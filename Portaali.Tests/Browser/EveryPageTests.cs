@@ -23,24 +23,58 @@ public class EveryPageTests(PortaaliServer server)
     private static readonly string[] AdministratorsPages = ["/admin/classifications", "/admin/users", "/admin/imports", "/admin/activities", "/admin/offer-template", "/admin/products", "/sales/billing", "/admin/desktops", "/admin/usage"];
 
     [Theory]
-    [InlineData("Sari Lindqvist", "fi", true, true, true, true)]
-    [InlineData("Sari Lindqvist", "en", true, true, true, false)]
-    [InlineData("Minna Lehtonen", "fi", false, false, false, false)]
-    [InlineData("Riitta Halonen", "en", false, true, true, false)]
-    [InlineData("Henna Sundström", "fi", false, false, true, false)]
-    public async Task Every_page_opens_without_an_error(string user, string culture, bool administrator, bool followsKeyAccounts, bool marketsOrAnalyses,
-        bool loadsEachPage)
+    // axe runs for an administrator and an account manager, each in both languages and both themes (every page is seen
+    // in Finnish and English, light and dark); management and marketing open their own pages and desktops.
+    [InlineData("Sari Lindqvist", "fi", false, Rights.Administrator | Rights.FollowsKeyAccounts | Rights.MarketsOrAnalyses, Visit.LoadsEachPage | Visit.ChecksAccessibility)]
+    [InlineData("Sari Lindqvist", "en", true, Rights.Administrator | Rights.FollowsKeyAccounts | Rights.MarketsOrAnalyses, Visit.ChecksAccessibility)]
+    [InlineData("Minna Lehtonen", "fi", true, Rights.None, Visit.ChecksAccessibility)]
+    [InlineData("Minna Lehtonen", "en", false, Rights.None, Visit.ChecksAccessibility)]
+    [InlineData("Riitta Halonen", "en", false, Rights.FollowsKeyAccounts | Rights.MarketsOrAnalyses, Visit.OwnPagesOnly)]
+    [InlineData("Henna Sundström", "fi", false, Rights.MarketsOrAnalyses, Visit.OwnPagesOnly)]
+    public async Task Every_page_opens_without_an_error(string user, string culture, bool dark, Rights rights, Visit visit)
     {
+        bool administrator = rights.HasFlag(Rights.Administrator), followsKeyAccounts = rights.HasFlag(Rights.FollowsKeyAccounts),
+            marketsOrAnalyses = rights.HasFlag(Rights.MarketsOrAnalyses), loadsEachPage = visit.HasFlag(Visit.LoadsEachPage),
+            checksAccessibility = visit.HasFlag(Visit.ChecksAccessibility);
         await using var db = server.OpenDb();
         var keyAccount = await db.Customers.Where(c => c.Segment == Portaali.Core.Segments.Segment.A).Select(c => c.Id).FirstAsync();
         var keyAccountPlan = await db.CarePlans.Where(p => p.Segment == Portaali.Core.Segments.Segment.A).Select(p => p.Id).FirstAsync();
-        var pages = EveryonesPages.Append($"/customers/{keyAccount}").Append($"/care-plans/{keyAccountPlan}")
-            .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
-            .Concat(marketsOrAnalyses ? CustomerBasePages.Concat(CampaignPages) : [])
-            .Concat(administrator ? AdministratorsPages : []).ToList();
-        if (await db.Projects.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() is { } projectId) pages.Add($"/projects/{projectId}");
-        // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
-        if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");
+        var pages = visit.HasFlag(Visit.OwnPagesOnly)
+            // The desktop differs by role; the rest of everyone's pages are covered by the runs above.
+            ? ["/", .. followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [], .. marketsOrAnalyses ? CustomerBasePages.Concat(CampaignPages) : []]
+            : EveryonesPages.Append($"/customers/{keyAccount}").Append($"/care-plans/{keyAccountPlan}")
+                .Concat(followsKeyAccounts ? KeyAccountFollowersPages.Append($"/key-accounts/{keyAccount}") : [])
+                .Concat(marketsOrAnalyses ? CustomerBasePages.Concat(CampaignPages) : [])
+                .Concat(administrator ? AdministratorsPages : []).ToList();
+        if (!visit.HasFlag(Visit.OwnPagesOnly))
+        {
+            if (await db.Projects.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() is { } projectId) pages.Add($"/projects/{projectId}");
+            // An offer page, once the demo data (or an earlier test) has one: accepted ones show their order too.
+            if (await db.Offers.OrderByDescending(o => o.Order != null).Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } offerId) pages.Add($"/offers/{offerId}");
+        }
+        // The theme is the user's own setting: set as they would have left it, and put back for the other tests.
+        var displayName = user;
+        var darkBefore = await db.Users.Where(u => u.DisplayName == displayName).Select(u => u.PrefersDarkMode).SingleAsync();
+        await db.Users.Where(u => u.DisplayName == displayName).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark));
+        try
+        {
+            await VisitAsync(user, culture, administrator, followsKeyAccounts, loadsEachPage, checksAccessibility, pages);
+        }
+        finally
+        {
+            await db.Users.Where(u => u.DisplayName == displayName).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, darkBefore));
+        }
+    }
+
+    [Flags]
+    public enum Rights { None = 0, Administrator = 1, FollowsKeyAccounts = 2, MarketsOrAnalyses = 4 }
+
+    [Flags]
+    public enum Visit { None = 0, LoadsEachPage = 1, ChecksAccessibility = 2, OwnPagesOnly = 4 }
+
+    private async Task VisitAsync(string user, string culture, bool administrator, bool followsKeyAccounts, bool loadsEachPage, bool checksAccessibility,
+        List<string> pages)
+    {
         var page = await server.SignInAsync(user, culture);
         var logStart = server.ServerLog().Length;
         // Whatever the Content-Security-Policy refuses (an inline script, a style, a connection) Chromium reports here.
@@ -49,6 +83,8 @@ public class EveryPageTests(PortaaliServer server)
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (refused) refused.Add($"{page.Url}: {message.Text}");
         };
+        var inaccessible = new List<string>();
+        var otherLanguage = new List<string>();
 
         foreach (var path in pages)
         {
@@ -69,6 +105,8 @@ public class EveryPageTests(PortaaliServer server)
             }
             await Expect(page.Locator("#blazor-error-ui"), $"{path} showed the error bar").ToBeHiddenAsync();
             await Expect(page.GetByTestId("page-error"), $"{path} failed and showed the page's error message").ToHaveCountAsync(0);
+            if (checksAccessibility) inaccessible.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+            otherLanguage.AddRange((await Language.OtherLanguagesTextsAsync(page, culture)).Select(t => $"{path}: {t}"));
         }
         if (administrator)
         {
@@ -89,6 +127,8 @@ public class EveryPageTests(PortaaliServer server)
             await Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
         }
 
+        Assert.True(inaccessible.Count == 0, $"axe found serious or critical WCAG 2.1 AA violations ({culture}):\n" + string.Join("\n", inaccessible));
+        Assert.True(otherLanguage.Count == 0, $"Texts of the other language on the {culture} pages:\n" + string.Join("\n", otherLanguage));
         lock (refused) Assert.True(refused.Count == 0, "The Content-Security-Policy refused:\n" + string.Join("\n", refused));
         var failures = server.ServerLog()[logStart..].Split('\n').Where(l => l.StartsWith("fail:") || l.StartsWith("crit:")).ToList();
         Assert.True(failures.Count == 0, "The server logged failures:\n" + server.ServerLog()[logStart..]);
