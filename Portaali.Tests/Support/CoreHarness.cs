@@ -75,6 +75,9 @@ public sealed class CoreHarness : IAsyncDisposable
         return new CoreHarness(path, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
     }
 
+    /// <summary>A database file with every migration applied, made once per test run; copy it, never open it.</summary>
+    public static Task<string> MigratedTemplateAsync() => MigratedTemplate.Value;
+
     private static readonly Lazy<Task<string>> MigratedTemplate = new(async () =>
     {
         var path = Path.Combine(Path.GetTempPath(), $"portaali-core-template-{Guid.NewGuid():N}.db");

@@ -38,6 +38,8 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The app migrates its database on start; a copy of the run's migrated template leaves it nothing to apply.
+        if (!File.Exists(databasePath)) File.Copy(Support.CoreHarness.MigratedTemplateAsync().GetAwaiter().GetResult(), databasePath);
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Portaali", ConnectionString);
         if (SeedDemo is not null) builder.UseSetting("Portaali:SeedDemo", SeedDemo);
