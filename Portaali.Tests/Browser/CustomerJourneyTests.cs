@@ -25,6 +25,11 @@ public class CustomerJourneyTests(PortaaliServer server)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Asiakkaat" }).First.ClickAsync();
         await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Rivejä sivulla");
+        // "/" goes to the view's own search without typing itself; a "/" in what someone types stays.
+        await page.Keyboard.PressAsync("/");
+        await PortaaliServer.WaitUntilAsync(page, "document.activeElement && document.activeElement.id === 'customer-search'");
+        await page.Keyboard.TypeAsync("Oy/");
+        await Expect(page.Locator("#customer-search")).ToHaveValueAsync("Oy/");
         await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
         var link = page.GetByTestId("customer-link");
         await Expect(link).ToHaveCountAsync(1);
