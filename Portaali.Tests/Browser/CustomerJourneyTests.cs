@@ -36,6 +36,10 @@ public class CustomerJourneyTests(PortaaliServer server)
         await Expect(link).ToHaveTextAsync(customer.Name);
         await link.ClickAsync();
         await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+        // At 1400 × 900 every tab is in view, the change history too (it used to hide behind a scroll arrow).
+        await page.SetViewportSizeAsync(1400, 900);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Muutoshistoria" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.GetByTestId("customer-summary")).ToContainTextAsync("Viimeisin yhteydenotto");
         await page.GoBackAsync(); // back to the list: the search is still there
         await Expect(page.Locator("#customer-search")).ToHaveValueAsync(customer.BusinessId!);
         await Expect(link).ToHaveTextAsync(customer.Name);
