@@ -26,12 +26,13 @@ public static partial class Money
     /// <summary>Euros to whole cents, half a cent rounded away from zero (as invoices round).</summary>
     public static long ToCents(decimal euros) => (long)Math.Round(euros * 100m, MidpointRounding.AwayFromZero);
 
-    /// <summary>"1 234,50 €" in Finnish, "€1,234.50" in English (the culture's own currency pattern, with the euro sign).</summary>
-    public static string Format(decimal euros, CultureInfo? culture = null)
+    /// <summary>"1 234,50 €" in Finnish, "€1,234.50" in English (the culture's own currency pattern, with the euro sign);
+    /// <paramref name="decimals"/> 0 for whole euros, as a company's revenue is read ("1 234 567 €").</summary>
+    public static string Format(decimal euros, CultureInfo? culture = null, int decimals = 2)
     {
         var c = (CultureInfo)(culture ?? CultureInfo.CurrentCulture).Clone();
         c.NumberFormat.CurrencySymbol = "€";
-        c.NumberFormat.CurrencyDecimalDigits = 2;
+        c.NumberFormat.CurrencyDecimalDigits = decimals;
         return euros.ToString("C", c);
     }
 

@@ -79,6 +79,15 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             merges, isFavourite);
     }
 
+    /// <summary>The customer's header at a glance: responsible people, last contact and next planned activity.</summary>
+    public async Task<CustomerSummary> GetSummaryAsync(int id, CancellationToken ct = default)
+    {
+        await guard.SignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) throw new NotFoundException(CoreText.Get("CustomerNotFound"));
+        return await CustomerSummaryQuery.LoadAsync(db, id, clock, ct);
+    }
+
     /// <summary>Customers that may be the same organisation: the same Business ID, or a similar name in the same municipality.</summary>
     public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(string name, string? businessId, string? municipalityCode,
         int? excludeId = null, CancellationToken ct = default)

@@ -93,7 +93,8 @@ public static class DatabaseSetup
         var seeded = false;
         if (seedDemo && !await db.Users.AnyAsync(ct))
         {
-            logger.LogInformation("Seeding the demo database");
+            // The first start is otherwise silent for a minute after "Building…"; say what is going on (README).
+            logger.LogInformation("Seeding the demo database… (first start only, about a minute)");
             await new DemoSeeder(db).SeedAsync(ct);
             seeded = true;
         }
@@ -106,6 +107,7 @@ public static class DatabaseSetup
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<Segments.Rfm.RfmService>().RecomputeAsync(ct);
             await scope.ServiceProvider.GetRequiredService<CarePlans.CarePlanMonitor>().RunAsync(CarePlans.CarePlanCheckTrigger.Nightly, ct);
+            logger.LogInformation("The demo database is ready");
         }
     }
 }

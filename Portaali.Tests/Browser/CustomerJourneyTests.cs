@@ -25,12 +25,21 @@ public class CustomerJourneyTests(PortaaliServer server)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Asiakkaat" }).First.ClickAsync();
         await Expect(page.GetByTestId("customer-grid")).ToContainTextAsync("Rivejä sivulla");
+        // "/" goes to the view's own search without typing itself; a "/" in what someone types stays.
+        await page.Keyboard.PressAsync("/");
+        await PortaaliServer.WaitUntilAsync(page, "document.activeElement && document.activeElement.id === 'customer-search'");
+        await page.Keyboard.TypeAsync("Oy/");
+        await Expect(page.Locator("#customer-search")).ToHaveValueAsync("Oy/");
         await page.Locator("#customer-search").FillAsync(customer.BusinessId!);
         var link = page.GetByTestId("customer-link");
         await Expect(link).ToHaveCountAsync(1);
         await Expect(link).ToHaveTextAsync(customer.Name);
         await link.ClickAsync();
         await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+        // At 1400 × 900 every tab is in view, the change history too (it used to hide behind a scroll arrow).
+        await page.SetViewportSizeAsync(1400, 900);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Muutoshistoria" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.GetByTestId("customer-summary")).ToContainTextAsync("Viimeisin yhteydenotto");
         await page.GoBackAsync(); // back to the list: the search is still there
         await Expect(page.Locator("#customer-search")).ToHaveValueAsync(customer.BusinessId!);
         await Expect(link).ToHaveTextAsync(customer.Name);

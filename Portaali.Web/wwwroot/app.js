@@ -12,12 +12,16 @@ document.addEventListener("click", e => {
     if (button) portaali.toggleFullscreen(button.closest(".team-meeting"));
 });
 
-// "/" anywhere outside a text field jumps to the customer quick search, as in many web apps. Listening from the start
+// "/" anywhere outside a text field jumps to the search, as in many web apps: the page's own search when it has one
+// (marked data-slash-search, e.g. the customer view's), else the app bar's customer quick search. Listening from the start
 // (not from the component's first render) means a "/" pressed as soon as the page is usable is never missed.
 document.addEventListener("keydown", e => {
     const t = e.target;
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Already in the page's search (it takes the focus on arrival) and nothing typed yet: the "/" meant "to the search",
+    // not a search for "/". Any other "/" typed in a field is the person's text and stays.
+    if (t.matches?.("[data-slash-search] input, input[data-slash-search]") && t.value === "") { e.preventDefault(); return; }
     if (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
-    const box = document.getElementById("quick-search");
+    const box = document.querySelector("[data-slash-search] input, input[data-slash-search]") ?? document.getElementById("quick-search");
     if (box) { e.preventDefault(); box.focus(); }
 });
