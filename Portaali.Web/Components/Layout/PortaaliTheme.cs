@@ -30,12 +30,12 @@ public static class PortaaliTheme
         // tone would fail); the "darken" tones are lighter still, for the alerts' text and a filled button's hover.
         PaletteDark = new PaletteDark
         {
-            Primary = "#5cc3d9", PrimaryDarken = "#8adbe9", PrimaryContrastText = "#0b1f24",
+            Primary = "#66c9de", PrimaryDarken = "#99e0ec", PrimaryContrastText = "#0b1f24",
             Secondary = "#ffa060", SecondaryDarken = "#ffc08a", SecondaryContrastText = "#1a1a1a",
-            Info = "#64b5f6", InfoDarken = "#90caf9", InfoContrastText = "#1a1a1a",
+            Info = "#90caf9", InfoDarken = "#bbdefb", InfoContrastText = "#1a1a1a",
             Success = "#81c784", SuccessDarken = "#a5d6a7", SuccessContrastText = "#1a1a1a",
             Warning = "#ffb74d", WarningDarken = "#ffcc80", WarningContrastText = "#1a1a1a",
-            Error = "#ff8a80", ErrorDarken = "#ffab91", ErrorContrastText = "#1a1a1a",
+            Error = "#ffa59c", ErrorDarken = "#ffcdd2", ErrorContrastText = "#1a1a1a",
             AppbarBackground = "#10252b", AppbarText = "#ffffff",
             Background = "#32333d", Surface = "#373740",
             TextPrimary = "#e6e6e9", TextSecondary = "#b8b8bf",
