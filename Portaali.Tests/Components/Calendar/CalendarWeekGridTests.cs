@@ -24,7 +24,9 @@ public class CalendarWeekGridTests : ComponentHarness
         var visit = Card(grid, Visit);
         Assert.Equal(("○ 09.00", "Käynti", "Koulutustarpeet 2027", "Lahden Konepaja Oy"), Lines(visit));
         Assert.Equal("09.00–10.30 · Käynti · Koulutustarpeet 2027 · Lahden Konepaja Oy · Hoitamatta · Minna Lehtonen", visit.GetAttribute("title"));
-        Assert.Equal(visit.GetAttribute("title"), visit.GetAttribute("aria-label"));
+        // Its accessible name is its text (a screen reader hears the whole title, not the cut one) and the status.
+        Assert.Equal(("button", null), (visit.GetAttribute("role"), visit.GetAttribute("aria-label")));
+        Assert.Equal("○ 09.00 Käynti Koulutustarpeet 2027 Lahden Konepaja Oy Hoitamatta", Normalized(visit.TextContent));
         Assert.Single(Occurrences(visit.GetAttribute("title")!, "Käynti"));
         Assert.Equal("ti 1.12.", grid.FindAll("[data-testid=calendar-day-head]")[1].TextContent);
 
@@ -60,6 +62,8 @@ public class CalendarWeekGridTests : ComponentHarness
     private static (string Time, string Type, string Title, string Customer) Lines(AngleSharp.Dom.IElement card) =>
         (card.QuerySelector("[data-testid=calendar-entry-time]")!.TextContent, card.QuerySelector("[data-testid=calendar-entry-type]")!.TextContent,
          card.QuerySelector("[data-testid=calendar-entry-title]")!.TextContent, card.QuerySelector("[data-testid=calendar-entry-customer]")!.TextContent);
+
+    private static string Normalized(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     private static IEnumerable<int> Occurrences(string text, string word)
     {
