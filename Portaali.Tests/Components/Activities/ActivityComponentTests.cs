@@ -134,7 +134,7 @@ public class ActivityComponentTests : IAsyncLifetime
             Entry(3, new DateTime(2026, 3, 10, 14, 0, 0), 60, ActivityStatus.Open, "C"),
         ]));
         var placed = grid.Instance.Layout(new DateOnly(2026, 3, 10));
-        Assert.Equal([0, 1, 0], placed.Select(p => p.Lane));
+        Assert.Equal([0, 1, 0], placed.Select(p => p.Column));
         Assert.Contains("left:50%", grid.FindAll("[data-testid=calendar-entry]")[1].GetAttribute("style"));
     }
 
