@@ -17,9 +17,9 @@ public class MemoPreviewTests
     }
 
     [Fact]
-    public void English_headings_with_a_colon_and_crlf_lines_read_the_same()
+    public void Headings_match_without_case_or_colon_and_keep_how_the_memo_wrote_them()
     {
-        Assert.Equal("Goal: Review the autumn plan · Agreed: Offer by Friday",
+        Assert.Equal("Goal: Review the autumn plan · agreed: Offer by Friday",
             MemoPreview.Format("Goal:\r\nReview the autumn plan\r\n\r\nagreed\r\nOffer by Friday", Headings));
     }
 
