@@ -54,6 +54,9 @@ public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int
 
 public enum ActivitySort { StartsDescending, StartsAscending }
 
+/// <summary>Browse's two lists: what has started, the most recent first, and what is still ahead, the soonest first.</summary>
+public enum ActivityPeriod { All, Past, Upcoming }
+
 /// <summary>Browse filters; every one is applied in SQL.</summary>
 public record ActivityQuery
 {
@@ -69,6 +72,8 @@ public record ActivityQuery
     /// <summary>Words searched in title and memo; every word must occur.</summary>
     public string? Text { get; init; }
     public ActivitySort Sort { get; init; }
+    /// <summary>Past or Upcoming also sets the order (newest past first, soonest upcoming first) over <see cref="Sort"/>.</summary>
+    public ActivityPeriod Period { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 25;
 }

@@ -246,8 +246,17 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = Filter(db, db.Activities.AsNoTracking(), query);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sort = query.Period switch
+        {
+            ActivityPeriod.Past => ActivitySort.StartsDescending,
+            ActivityPeriod.Upcoming => ActivitySort.StartsAscending,
+            _ => query.Sort,
+        };
+        if (query.Period == ActivityPeriod.Past) filtered = filtered.Where(a => a.StartsAtUtc <= now);
+        else if (query.Period == ActivityPeriod.Upcoming) filtered = filtered.Where(a => a.StartsAtUtc > now);
         var total = await filtered.CountAsync(ct);
-        var page = Sort(filtered, query.Sort).Skip(Math.Max(0, query.Page) * query.PageSize).Take(Math.Clamp(query.PageSize, 1, 500));
+        var page = Sort(filtered, sort).Skip(Math.Max(0, query.Page) * query.PageSize).Take(Math.Clamp(query.PageSize, 1, 500));
         return new PagedResult<ActivityRow>(await ToRowsAsync(page, ct), total);
     }
 
@@ -360,11 +369,20 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             CustomerName = a.Customer!.Name, a.Memo, a.Version,
             Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
         }).ToListAsync(ct);
+        var headings = await MemoHeadingsAsync(data.Any(a => a.Memo is not null), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return data.Select(a => new ActivityRow(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.ActivityTypeId, a.TypeName,
             a.Color, a.KeywordName, a.NeedsResolution ?? false, a.Title, a.Status, a.CustomerId, a.CustomerName,
             string.Join(", ", a.Participants.Order()), a.Status != ActivityStatus.Done && a.StartsAtUtc < now,
-            ActivityRules.Excerpt(a.Memo), a.Version)).ToList();
+            MemoPreview.Format(a.Memo, headings), a.Version)).ToList();
+    }
+
+    // The templates' headings (a handful of rows), so previews label them instead of running them into the text.
+    private async Task<IReadOnlySet<string>> MemoHeadingsAsync(bool needed, CancellationToken ct)
+    {
+        if (!needed) return new HashSet<string>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return MemoPreview.Headings(await db.ActivityTemplates.AsNoTracking().Select(t => t.Body).ToListAsync(ct));
     }
 
     private static string StatusText(ActivityStatus status) => status switch

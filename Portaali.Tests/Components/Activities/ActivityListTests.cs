@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Portaali.Core.Activities;
+using Portaali.Core.Calendar;
+using Portaali.Core.Users;
+using Portaali.Tests.Support;
+using Portaali.Web.Components.Pages.Activities;
+
+namespace Portaali.Tests.Components.Activities;
+
+/// <summary>How activities read in lists: memo previews with their headings as labels, customers as links, and browse
+/// showing the past newest first with what is ahead in its own tab, soonest first.</summary>
+public class ActivityListTests : ComponentHarness
+{
+    /// <summary>Wednesday 11 March 2026, 10.00 in Helsinki.</summary>
+    private readonly FixedClock clock = new(new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.Zero));
+
+    private const int Visit = 5, Call = 11;
+    private const string VisitMemo = "Tavoite\nKäydä läpi syksyn koulutustarve\n\nSovitut asiat\n- Tarjous trukkikoulutuksesta";
+
+    public ActivityListTests() => Services.AddSingleton<TimeProvider>(clock);
+
+    private async Task AddActivityAsync(int userId, int typeId, string title, DateTime startsLocal, int? customerId = null,
+        string? memo = null, ActivityStatus status = ActivityStatus.Done)
+    {
+        var date = DateOnly.FromDateTime(startsLocal);
+        var week = IsoWeek.Of(date);
+        var activity = new Activity
+        {
+            Title = title, Memo = memo, SearchText = title.ToLowerInvariant(), ActivityTypeId = typeId, CustomerId = customerId,
+            StartsAtUtc = HelsinkiTime.ToUtc(startsLocal), LocalDate = date, IsoYear = week.Year, IsoWeek = week.Week,
+            DurationMinutes = 60, Status = status, CreatedByUserId = userId, CreatedByName = "Testi",
+            Participants = [new ActivityParticipant { UserId = userId }],
+        };
+        await WithDbAsync(db => { db.Activities.Add(activity); return db.SaveChangesAsync(); });
+    }
+
+    private static string[] Texts<T>(IRenderedComponent<T> page, string selector) where T : IComponent =>
+        [.. page.FindAll(selector).Select(e => Regex.Replace(e.TextContent, @"\s+", " ").Trim())];
+
+    [Theory]
+    [InlineData("fi-FI", "fi", "Menneet", "Tulevat")]
+    [InlineData("en-US", "en", "Past", "Upcoming")]
+    public async Task Browse_shows_the_most_recent_past_first_and_upcoming_soonest_first_in_its_own_tab(
+        string culture, string uiCulture, string pastTab, string upcomingTab)
+    {
+        var minna = await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var virtanen = await AddCustomerAsync("Virtasen Kuljetus Oy");
+        await AddActivityAsync(minna.Id, Call, "Vanha soitto", new DateTime(2026, 2, 2, 9, 0, 0), virtanen);
+        await AddActivityAsync(minna.Id, Visit, "Eilinen käynti", new DateTime(2026, 3, 10, 13, 0, 0), virtanen, VisitMemo);
+        await AddActivityAsync(minna.Id, Visit, "Kaukainen käynti", new DateTime(2026, 5, 4, 9, 0, 0), virtanen, status: ActivityStatus.Open);
+        await AddActivityAsync(minna.Id, Call, "Huominen soitto", new DateTime(2026, 3, 12, 9, 0, 0), status: ActivityStatus.Open);
+        CultureInfo.CurrentCulture = new(culture);
+        CultureInfo.CurrentUICulture = new(uiCulture);
+
+        var page = RenderWithProviders<BrowseActivities>();
+
+        page.WaitForAssertion(() => Assert.Equal(["Eilinen käynti", "Vanha soitto"], Texts(page, "[data-testid=activity-grid] [data-testid=activity-title]")));
+        Assert.Equal([pastTab, upcomingTab], Texts(page, ".mud-tab"));
+        Assert.Equal("Tavoite: Käydä läpi syksyn koulutustarve · Sovitut asiat: - Tarjous trukkikoulutuksesta",
+            Texts(page, "[data-testid=memo-preview]").Single());
+        var customer = page.FindAll("[data-testid=activity-customer]")[0];
+        Assert.Equal(("Virtasen Kuljetus Oy", $"/customers/{virtanen}"), (customer.TextContent.Trim(), customer.GetAttribute("href")));
+
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == upcomingTab).Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Huominen soitto", "Kaukainen käynti"],
+            Texts(page, "[data-testid=upcoming-activity-grid] [data-testid=activity-title]")));
+        Assert.Empty(page.FindAll("[data-testid=activity-grid]"));
+    }
+
+    [Fact]
+    public async Task My_open_activities_and_feedback_show_memo_headings_as_labels_and_customers_as_links()
+    {
+        var minna = await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var virtanen = await AddCustomerAsync("Virtasen Kuljetus Oy");
+        await AddActivityAsync(minna.Id, Visit, "Käynti Virtasella", new DateTime(2026, 3, 12, 9, 0, 0), virtanen, VisitMemo, ActivityStatus.Open);
+        await AddActivityAsync(minna.Id, 1, "Kiitos koulutuksesta", new DateTime(2026, 3, 2, 9, 0, 0), virtanen,
+            "Palautteen sisältö\nKouluttaja sai kiitosta\n\nToimenpiteet\n");
+
+        var open = RenderWithProviders<MyOpenActivities>();
+        open.WaitForAssertion(() => Assert.Equal(
+            ["Tavoite: Käydä läpi syksyn koulutustarve · Sovitut asiat: - Tarjous trukkikoulutuksesta"], Texts(open, "[data-testid=memo-preview]")));
+        Assert.Equal($"/customers/{virtanen}", open.Find("[data-testid=activity-customer]").GetAttribute("href"));
+
+        var feedback = RenderWithProviders<FeedbackList>();
+        feedback.WaitForAssertion(() => Assert.Equal(["Palautteen sisältö: Kouluttaja sai kiitosta"], Texts(feedback, "[data-testid=memo-preview]")));
+        Assert.Equal($"/customers/{virtanen}", feedback.Find("[data-testid=activity-customer]").GetAttribute("href"));
+    }
+}
