@@ -25,3 +25,32 @@ document.addEventListener("keydown", e => {
     const box = document.querySelector("[data-slash-search] input, input[data-slash-search]") ?? document.getElementById("quick-search");
     if (box) { e.preventDefault(); box.focus(); }
 });
+
+// The skip link moves the focus to the page itself (not only the scroll position), so the next Tab continues in the page.
+// Capture phase: before Blazor's router turns the click into a navigation to "#main-content".
+document.addEventListener("click", e => {
+    const link = e.target.closest?.("[data-skip-link]");
+    const main = link && document.getElementById(link.hash.slice(1));
+    if (!main) return;
+    e.preventDefault();
+    main.focus();
+}, true);
+
+// When a dialog closes (Escape, Cancel, Save), the focus goes back to the control that opened it, so a keyboard user goes
+// on from where they were; MudBlazor's focus trap keeps it inside while the dialog is open. Only when the focus was left
+// on nothing: a dialog that moved the focus somewhere on purpose keeps it there.
+(() => {
+    const inDialog = el => el?.closest?.(".mud-dialog-container, .mud-popover");
+    let lastOutside = null, opener = null, open = false;
+    document.addEventListener("focusin", e => { if (!inDialog(e.target)) lastOutside = e.target; });
+    new MutationObserver(() => {
+        const nowOpen = document.querySelector(".mud-dialog-container") !== null;
+        if (nowOpen && !open) opener = lastOutside;
+        if (!nowOpen && open) {
+            const lost = !document.activeElement || document.activeElement === document.body;
+            if (lost && opener?.isConnected) opener.focus();
+            opener = null;
+        }
+        open = nowOpen;
+    }).observe(document.body, { childList: true, subtree: true });
+})();

@@ -52,7 +52,7 @@ public class CustomerBasePageTests : ComponentHarness
         Assert.Equal("/customers?industry=unknown", LinkIn(page, "Industry", "Toimiala ei tiedossa").GetAttribute("href"));
         var move = page.Find("[data-testid=movement-link]");
         Assert.Equal("/customers?moved=C-B&since=2026-01-01&until=2026-03-10", move.GetAttribute("href"));
-        Assert.Equal("C – perus → B – kasvava: 1", move.GetAttribute("aria-label"));
+        Assert.Equal("1 – C – perus → B – kasvava", move.GetAttribute("aria-label"));
     }
 
     [Theory]
