@@ -119,7 +119,7 @@ public static partial class Language
         return set.Cast<DictionaryEntry>().Where(e => e.Value is string).ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
 
-    [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}|[\r\n]+|\s[–—:|·•]\s")]
+    [GeneratedRegex(@"\{[^}]*\}|[\r\n]+|\s[–—:|·•]\s")]
     private static partial Regex Separators();
 
     /// <summary>The pieces of a text around its placeholders, trimmed of spaces and of the punctuation around them.</summary>
