@@ -12,6 +12,8 @@ public class ActivityType
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name; null for a type an administrator added without one, shown by its Finnish name.</summary>
+    public string? NameEn { get; set; }
     /// <summary>Stable key the code relies on ("visit", "email", "feedback"); null for types administrators added.</summary>
     public string? SystemKey { get; set; }
     /// <summary>Calendar colour, #rrggbb.</summary>
@@ -28,6 +30,8 @@ public class ActivityKeyword
     public int Id { get; set; }
     public int ActivityTypeId { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name; null falls back to the Finnish one.</summary>
+    public string? NameEn { get; set; }
     public string? SystemKey { get; set; }
     /// <summary>Negative feedback: stays open until someone resolves it with a note.</summary>
     public bool NeedsResolution { get; set; }
@@ -41,6 +45,9 @@ public class ActivityTemplate
     public int ActivityTypeId { get; set; }
     public required string Name { get; set; }
     public required string Body { get; set; }
+    /// <summary>The English name and headings, put in the memo when the writer's UI is English; null falls back to Finnish.</summary>
+    public string? NameEn { get; set; }
+    public string? BodyEn { get; set; }
     public bool IsRetired { get; set; }
 }
 

@@ -34,9 +34,12 @@ public class ActivityEdit
     }
 }
 
-public record TypeOption(int Id, string Name, string? SystemKey, string Color, bool RequiresCustomer, bool IsRetired);
-public record KeywordOption(int Id, int TypeId, string Name, bool NeedsResolution, bool IsRetired);
-public record TemplateOption(int Id, int TypeId, string Name, string Body, bool IsRetired);
+/// <summary><c>Name</c> (and a template's <c>Body</c>) is in the reader's language; <c>NameFi</c> and <c>NameEn</c> are what
+/// administrators edit (an English name may be missing: the Finnish one is shown then).</summary>
+public record TypeOption(int Id, string Name, string? SystemKey, string Color, bool RequiresCustomer, bool IsRetired, string? NameFi = null, string? NameEn = null);
+public record KeywordOption(int Id, int TypeId, string Name, bool NeedsResolution, bool IsRetired, string? NameFi = null, string? NameEn = null);
+public record TemplateOption(int Id, int TypeId, string Name, string Body, bool IsRetired, string? NameFi = null, string? NameEn = null,
+    string? BodyFi = null, string? BodyEn = null);
 
 /// <summary>Everything the activity form offers: types, keywords, templates and the people to attach.</summary>
 public record ActivityFormData(IReadOnlyList<TypeOption> Types, IReadOnlyList<KeywordOption> Keywords,

@@ -18,11 +18,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var types = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new TypeOption(t.Id, t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired)).ToListAsync(ct);
+            .Select(t => new TypeOption(t.Id, CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired, t.Name, t.NameEn))
+            .ToListAsync(ct);
         var keywords = await db.ActivityKeywords.AsNoTracking().OrderBy(k => k.Name)
-            .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, k.Name, k.NeedsResolution, k.IsRetired)).ToListAsync(ct);
+            .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, CoreText.ReaderIsEnglish ? k.NameEn ?? k.Name : k.Name, k.NeedsResolution, k.IsRetired, k.Name, k.NameEn))
+            .ToListAsync(ct);
         var templates = await db.ActivityTemplates.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new TemplateOption(t.Id, t.ActivityTypeId, t.Name, t.Body, t.IsRetired)).ToListAsync(ct);
+            .Select(t => new TemplateOption(t.Id, t.ActivityTypeId, CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, CoreText.ReaderIsEnglish ? t.BodyEn ?? t.Body : t.Body, t.IsRetired,
+                t.Name, t.NameEn, t.Body, t.BodyEn)).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
         return new ActivityFormData(types, keywords, templates, users, await Projects.ProjectQueries.OpenChoicesAsync(db, ct));
@@ -62,7 +65,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var laterInSeries = a.SeriesId is { } seriesId
             ? await LaterInSeries(db, seriesId, a.StartsAtUtc).CountAsync(ct)
             : 0;
-        return new ActivityDetails(a.Id, edit, a.Type!.Name, a.Customer?.Name, a.Customer?.IsPassive ?? false,
+        return new ActivityDetails(a.Id, edit, (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Customer?.Name, a.Customer?.IsPassive ?? false,
             a.CreatedByName, a.CreatedAtUtc, a.UpdatedByName, a.UpdatedAtUtc, a.ResolvedAtUtc, a.ResolvedByName, contacts,
             ActivityRules.CanDelete(a.CreatedByUserId == actor.Id, isAdministrator, a.Status), laterInSeries,
             await db.Projects.Where(p => p.Id == a.ProjectId).Select(p => new Projects.ProjectChoice(p.Id, p.Name, p.Status)).FirstOrDefaultAsync(ct));
@@ -276,7 +279,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var rows = await Sort(Filter(db, db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows)
             .Select(a => new
             {
-                a.StartsAtUtc, a.DurationMinutes, Type = a.Type!.Name, Keyword = a.Keyword!.Name, a.Title, Customer = a.Customer!.Name,
+                a.StartsAtUtc, a.DurationMinutes, Type = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), Keyword = (CoreText.ReaderIsEnglish ? a.Keyword!.NameEn ?? a.Keyword!.Name : a.Keyword!.Name), a.Title, Customer = a.Customer!.Name,
                 a.Status, a.Memo, a.ResolutionNote, Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
             }).ToListAsync(ct);
 
@@ -364,8 +367,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var data = await activities.Select(a => new
         {
-            a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, TypeName = a.Type!.Name, a.Type.Color,
-            KeywordName = a.Keyword!.Name, NeedsResolution = (bool?)a.Keyword.NeedsResolution, a.Title, a.Status, a.CustomerId,
+            a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color,
+            KeywordName = (CoreText.ReaderIsEnglish ? a.Keyword!.NameEn ?? a.Keyword!.Name : a.Keyword!.Name), NeedsResolution = (bool?)a.Keyword.NeedsResolution, a.Title, a.Status, a.CustomerId,
             CustomerName = a.Customer!.Name, a.Memo, a.Version,
             Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(),
         }).ToListAsync(ct);
@@ -397,10 +400,12 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     private static async Task<(TypeOption?, KeywordOption?)> LoadTypeAsync(PortaaliDbContext db, ActivityEdit edit, CancellationToken ct)
     {
         var type = await db.ActivityTypes.AsNoTracking().Where(t => t.Id == edit.TypeId)
-            .Select(t => new TypeOption(t.Id, t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired)).FirstOrDefaultAsync(ct);
+            .Select(t => new TypeOption(t.Id, CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, t.SystemKey, t.Color, t.RequiresCustomer, t.IsRetired, t.Name, t.NameEn))
+            .FirstOrDefaultAsync(ct);
         var keyword = edit.KeywordId is { } keywordId
             ? await db.ActivityKeywords.AsNoTracking().Where(k => k.Id == keywordId)
-                .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, k.Name, k.NeedsResolution, k.IsRetired)).FirstOrDefaultAsync(ct)
+                .Select(k => new KeywordOption(k.Id, k.ActivityTypeId, CoreText.ReaderIsEnglish ? k.NameEn ?? k.Name : k.Name, k.NeedsResolution, k.IsRetired, k.Name, k.NameEn))
+                .FirstOrDefaultAsync(ct)
             : null;
         if (edit.KeywordId is not null && keyword is null)
             throw new ValidationFailedException([new("KeywordId", CoreText.Get("ActivityKeywordWrongType"))]);

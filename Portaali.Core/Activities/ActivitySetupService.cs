@@ -5,6 +5,9 @@ using Portaali.Core.Security;
 
 namespace Portaali.Core.Activities;
 
+/// <summary>Which reference row <see cref="ActivitySetupService.SetEnglishAsync"/> names in English.</summary>
+public enum ActivityReference { Type, Keyword, Template }
+
 /// <summary>Administrators keep the activity types, their keywords and memo templates; nothing is deleted, only retired.</summary>
 public class ActivitySetupService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard)
 {
@@ -83,6 +86,31 @@ public class ActivitySetupService(IDbContextFactory<PortaaliDbContext> dbFactory
         template.Name = clean;
         template.Body = body ?? "";
         template.IsRetired = retired;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The English name (and a template's English headings) beside the Finnish ones; empty clears it, and the English UI
+    /// then shows the Finnish text.</summary>
+    public async Task SetEnglishAsync(ActivityReference kind, int id, string? name, string? body = null, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Policies.Administer);
+        var clean = string.IsNullOrWhiteSpace(name) ? null : RequireName(name);
+        var cleanBody = string.IsNullOrWhiteSpace(body) ? null : body;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        switch (kind)
+        {
+            case ActivityReference.Type:
+                (await db.ActivityTypes.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityTypeNotFound"))).NameEn = clean;
+                break;
+            case ActivityReference.Keyword:
+                (await db.ActivityKeywords.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityKeywordNotFound"))).NameEn = clean;
+                break;
+            default:
+                var template = await db.ActivityTemplates.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("ActivityTemplateNotFound"));
+                template.NameEn = clean;
+                template.BodyEn = cleanBody;
+                break;
+        }
         await db.SaveChangesAsync(ct);
     }
 

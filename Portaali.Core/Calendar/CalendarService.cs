@@ -46,7 +46,7 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(2000)
             .Select(a => new
             {
-                a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = a.Type!.Name, a.Type.Color, a.Status,
+                a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color, a.Status,
                 NeedsResolution = (bool?)a.Keyword!.NeedsResolution, CustomerName = a.Customer!.Name,
                 Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(), a.Version,
             }).ToListAsync(ct);
@@ -96,7 +96,7 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var events = await db.Activities.AsNoTracking()
             .Where(a => a.StartsAtUtc >= from && a.StartsAtUtc <= to && a.Participants.Any(p => p.UserId == owner.Id))
             .OrderBy(a => a.StartsAtUtc)
-            .Select(a => new IcsEvent(a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, a.Memo, a.Type!.Name, a.Customer!.Name,
+            .Select(a => new IcsEvent(a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, a.Memo, (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Customer!.Name,
                 a.Status, a.UpdatedAtUtc, a.CreatedAtUtc))
             .ToListAsync(ct);
         return IcsWriter.Write(CoreText.Get("CalendarFeedName", owner.DisplayName), events, now);

@@ -123,7 +123,7 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
             .Where(p => ids.Contains(p.UserId) && p.Activity!.IsoYear == week.Year && p.Activity.IsoWeek == week.Week)
             .GroupBy(p => new
             {
-                p.UserId, p.Activity!.ActivityTypeId, TypeName = p.Activity.Type!.Name, p.Activity.Type.Color, p.Activity.Type.SortOrder,
+                p.UserId, p.Activity!.ActivityTypeId, TypeName = (CoreText.ReaderIsEnglish ? p.Activity.Type!.NameEn ?? p.Activity.Type!.Name : p.Activity.Type!.Name), p.Activity.Type.Color, p.Activity.Type.SortOrder,
                 Customer = p.Activity.CustomerId != null, Done = p.Activity.Status == ActivityStatus.Done,
             })
             .Select(g => new { g.Key.UserId, g.Key.TypeName, g.Key.Color, g.Key.SortOrder, g.Key.Customer, g.Key.Done, Minutes = g.Sum(p => p.Activity!.DurationMinutes) })

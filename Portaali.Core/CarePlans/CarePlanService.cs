@@ -78,9 +78,9 @@ public class CarePlanService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await guard.DemandAsync(Policies.KeepCarePlans);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var keywords = (await db.ActivityKeywords.AsNoTracking().Where(k => !k.IsRetired).OrderBy(k => k.Name)
-            .Select(k => new { k.ActivityTypeId, k.Id, k.Name }).ToListAsync(ct)).ToLookup(k => k.ActivityTypeId, k => new CarePlanTypeRef(k.Id, k.Name));
+            .Select(k => new { k.ActivityTypeId, k.Id, Name = CoreText.ReaderIsEnglish ? k.NameEn ?? k.Name : k.Name }).ToListAsync(ct)).ToLookup(k => k.ActivityTypeId, k => new CarePlanTypeRef(k.Id, k.Name));
         var types = await db.ActivityTypes.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+            .Select(t => new { t.Id, Name = CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name }).ToListAsync(ct);
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new CarePlanTypeRef(u.Id, u.DisplayName)).ToListAsync(ct);
         return new CarePlanEditChoices([.. types.Select(t => new CarePlanTypeChoice(t.Id, t.Name, [.. keywords[t.Id]]))], people);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Common;
 using Portaali.Core.Data;
 
 namespace Portaali.Core.CarePlans;
@@ -12,11 +13,11 @@ internal static class CarePlanViews
         if (versionIds.Count == 0) return new Dictionary<int, CarePlanVersionView>();
         var ids = versionIds.ToList();
         var versions = await db.CarePlanVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(ct);
-        var types = await db.ActivityTypes.AsNoTracking().Select(t => new { t.Id, t.Name, t.SortOrder }).ToDictionaryAsync(t => t.Id, ct);
+        var types = await db.ActivityTypes.AsNoTracking().Select(t => new { t.Id, Name = CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, t.SortOrder }).ToDictionaryAsync(t => t.Id, ct);
         var contactTypes = (await db.CarePlanContactTypes.AsNoTracking().Where(c => ids.Contains(c.CarePlanVersionId)).ToListAsync(ct))
             .ToLookup(c => c.CarePlanVersionId, c => c.ActivityTypeId);
         var requirements = (await db.CarePlanRequirements.AsNoTracking().Where(r => ids.Contains(r.CarePlanVersionId)).OrderBy(r => r.Id)
-                .Select(r => new { r.CarePlanVersionId, r.ActivityTypeId, r.KeywordId, Keyword = db.ActivityKeywords.Where(k => k.Id == r.KeywordId).Select(k => k.Name).FirstOrDefault(), r.PerYear, r.LabelFi, r.LabelEn })
+                .Select(r => new { r.CarePlanVersionId, r.ActivityTypeId, r.KeywordId, Keyword = db.ActivityKeywords.Where(k => k.Id == r.KeywordId).Select(k => CoreText.ReaderIsEnglish ? k.NameEn ?? k.Name : k.Name).FirstOrDefault(), r.PerYear, r.LabelFi, r.LabelEn })
                 .ToListAsync(ct))
             .ToLookup(r => r.CarePlanVersionId);
         var userIds = versions.Where(v => v.ResponsibleUserId != null).Select(v => v.ResponsibleUserId!.Value).Distinct().ToList();

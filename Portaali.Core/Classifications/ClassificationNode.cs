@@ -9,6 +9,10 @@ public class ClassificationNode
     public int? ParentId { get; set; }
     public ClassificationNode? Parent { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name; null (a node an administrator added without one) shows the Finnish name.</summary>
+    public string? NameEn { get; set; }
+    /// <summary>The name in the reader's UI language (in memory; queries project <c>NameEn ?? Name</c> themselves).</summary>
+    public string Shown => Common.CoreText.ReaderIsEnglish && NameEn is not null ? NameEn : Name;
     public ClassificationTarget Target { get; set; }
     /// <summary>Retired nodes stay on history but cannot be newly assigned.</summary>
     public bool IsRetired { get; set; }

@@ -13,7 +13,7 @@ public class ClassificationPaths(IReadOnlyDictionary<int, ClassificationNode> no
     {
         var names = new List<string>();
         for (int? cursor = id; cursor is { } c && nodes.TryGetValue(c, out var node) && names.Count < 50; cursor = node.ParentId)
-            names.Add(node.Name);
+            names.Add(node.Shown);
         names.Reverse();
         return string.Join(" › ", names);
     }

@@ -7,8 +7,9 @@ using Portaali.Core.Security;
 
 namespace Portaali.Core.Classifications;
 
+/// <summary><c>Name</c> is in the reader's language; <c>NameFi</c> and <c>NameEn</c> are what administrators edit.</summary>
 public record ClassificationTreeNode(int Id, int? ParentId, string Name, bool IsRetired, string? SystemKey,
-    IReadOnlyList<ClassificationTreeNode> Children);
+    IReadOnlyList<ClassificationTreeNode> Children, string? NameFi = null, string? NameEn = null);
 
 /// <summary>Keeps the classification trees (administrators) and assigns their nodes to customers and contacts (everyone).</summary>
 public class ClassificationService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
@@ -21,7 +22,7 @@ public class ClassificationService(IDbContextFactory<PortaaliDbContext> dbFactor
             .OrderBy(n => n.SortOrder).ThenBy(n => n.Name).ToListAsync(ct);
         var byParent = nodes.ToLookup(n => n.ParentId);
         IReadOnlyList<ClassificationTreeNode> Build(int? parentId) =>
-            byParent[parentId].Select(n => new ClassificationTreeNode(n.Id, n.ParentId, n.Name, n.IsRetired, n.SystemKey, Build(n.Id))).ToList();
+            byParent[parentId].Select(n => new ClassificationTreeNode(n.Id, n.ParentId, n.Shown, n.IsRetired, n.SystemKey, Build(n.Id), n.Name, n.NameEn)).ToList();
         return Build(null);
     }
 
@@ -51,6 +52,16 @@ public class ClassificationService(IDbContextFactory<PortaaliDbContext> dbFactor
         var node = await db.ClassificationNodes.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("ClassificationNotFound"));
         await EnsureUniqueSiblingAsync(db, node.Target, node.ParentId, clean, id, ct);
         node.Name = clean;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The node's English name beside its Finnish one; empty clears it (the English UI then shows the Finnish name).</summary>
+    public async Task SetEnglishNameAsync(int id, string? name, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Policies.ManageClassifications);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var node = await db.ClassificationNodes.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("ClassificationNotFound"));
+        node.NameEn = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
         await db.SaveChangesAsync(ct);
     }
 

@@ -18,6 +18,6 @@ public static class CustomerGroups
         if (nodes.Values.FirstOrDefault(n => n.SystemKey == RootKey) is not { } root) return [];
         var paths = new ClassificationPaths(nodes);
         return nodes.Values.Where(n => n.ParentId == root.Id).OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
-            .Select(n => new CustomerGroup(n.Id, n.Name, n.IsRetired, paths.SubtreeOf(n.Id))).ToList();
+            .Select(n => new CustomerGroup(n.Id, n.Shown, n.IsRetired, paths.SubtreeOf(n.Id))).ToList();
     }
 }

@@ -53,7 +53,7 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var contacts = await db.Contacts.AsNoTracking().Where(p => p.CustomerId == id)
             .OrderBy(p => p.HasLeft).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.NoMarketingEmail, p.NoMarketingEmailChangedAtUtc,
-                Roles = p.Classifications.Select(k => k.Node!.Name).ToList() })
+                Roles = p.Classifications.Select(k => CoreText.ReaderIsEnglish ? k.Node!.NameEn ?? k.Node.Name : k.Node!.Name).ToList() })
             .ToListAsync(ct);
         var nodes = await Classifications.ClassificationPaths.LoadAsync(db, ct);
         var classifications = await db.CustomerClassifications.AsNoTracking().Where(k => k.CustomerId == id)

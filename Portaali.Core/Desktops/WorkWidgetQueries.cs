@@ -56,7 +56,7 @@ public class WorkWidgetQueries(IDbContextFactory<PortaaliDbContext> dbFactory, A
         var data = await mine.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(200)
             .Select(a => new
             {
-                a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = a.Type!.Name, a.Type.Color, a.Status, a.CustomerId,
+                a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color, a.Status, a.CustomerId,
                 CustomerName = a.Customer!.Name,
             }).ToListAsync(ct);
         return new WeekAgenda(week, today, data.Select(a => new AgendaEntry(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes,

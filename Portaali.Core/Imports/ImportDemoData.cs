@@ -66,10 +66,12 @@ internal sealed class ImportDemoData(PortaaliDbContext db, int seed, DateOnly to
             profile.RegistryLastModified = DateTime.SpecifyKind(since.ToDateTime(new TimeOnly(9, 0)), DateTimeKind.Unspecified);
             if (code == "ENDED") profile.EndDate = since;
             else profile.Situations = $"{code} {since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-            var reason = CoreText.Get($"PassivationReason_{code}", since.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
+            var message = CoreMessage.Of($"PassivationReason_{code}", since);
+            var reason = message.Render(CoreText.Finnish);
             db.Suggestions.Add(new Suggestion
             {
-                CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = code, CreatedAt = lastNight, Reason = reason, RunId = run.Id,
+                CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = code, CreatedAt = lastNight, Reason = reason,
+                ReasonMessage = message.ToJson(), RunId = run.Id,
             });
             FieldChange[] changes = code == "ENDED"
                 ? [new(nameof(ImportField.EndDate), null, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new(ImportChanges.SuggestionField, null, reason)]

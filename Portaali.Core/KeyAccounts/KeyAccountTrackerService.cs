@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Common;
 using Portaali.Core.Activities;
 using Portaali.Core.Calendar;
 using Portaali.Core.CarePlans;
@@ -33,13 +34,13 @@ public class KeyAccountTrackerService(IDbContextFactory<PortaaliDbContext> dbFac
             .Where(a => a.CustomerId != null && ids.Contains(a.CustomerId.Value) && a.Status == ActivityStatus.Done && a.LocalDate <= today)
             .GroupBy(a => a.CustomerId!.Value)
             .Select(g => g.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
-                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = a.Type!.Name, a.Title }).First())
+                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Title }).First())
             .ToDictionaryAsync(a => a.CustomerId, ct);
         var next = await db.Activities.AsNoTracking()
             .Where(a => a.CustomerId != null && ids.Contains(a.CustomerId.Value) && a.Status != ActivityStatus.Done && a.StartsAtUtc >= now)
             .GroupBy(a => a.CustomerId!.Value)
             .Select(g => g.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)
-                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = a.Type!.Name, a.Title }).First())
+                .Select(a => new { CustomerId = a.CustomerId!.Value, a.LocalDate, Type = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Title }).First())
             .ToDictionaryAsync(a => a.CustomerId, ct);
 
         var responsibles = await db.CustomerResponsibles.AsNoTracking().Where(r => ids.Contains(r.CustomerId))
@@ -50,7 +51,7 @@ public class KeyAccountTrackerService(IDbContextFactory<PortaaliDbContext> dbFac
         var recent = await db.Activities.AsNoTracking()
             .Where(a => a.CustomerId != null && ids.Contains(a.CustomerId.Value) && a.Status == ActivityStatus.Done
                         && a.LocalDate >= since90 && a.LocalDate <= today)
-            .GroupBy(a => new { CustomerId = a.CustomerId!.Value, a.Type!.Name, a.Type.SortOrder, Within30 = a.LocalDate >= since30 })
+            .GroupBy(a => new { CustomerId = a.CustomerId!.Value, Name = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.SortOrder, Within30 = a.LocalDate >= since30 })
             .Select(g => new { g.Key.CustomerId, g.Key.Name, g.Key.SortOrder, g.Key.Within30, Count = g.Count() }).ToListAsync(ct);
 
         var offers = await db.Offers.AsNoTracking().Where(o => ids.Contains(o.CustomerId) && o.State == OfferState.Open)

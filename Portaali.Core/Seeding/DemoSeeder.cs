@@ -73,11 +73,36 @@ public class DemoSeeder(PortaaliDbContext db, int seed = 2026, int customerCount
     private sealed record Tree(ClassificationNode[] Groups, ClassificationNode WorkPlacement, ClassificationNode[] Fields,
         ClassificationNode FrameworkAgreement, ClassificationNode DemonstrationSite, ClassificationNode[] Campaign);
 
+    /// <summary>The shipped classification trees in English, for the English UI (campaign names are data and stay as typed).</summary>
+    private static readonly Dictionary<string, string> ClassificationsInEnglish = new()
+    {
+        ["Asiakasryhmät"] = "Customer groups", ["Tavaran- ja palveluntoimittajat"] = "Suppliers of goods and services",
+        ["Viranomaiset"] = "Authorities", ["Lisä- ja täydennyskoulutettavat organisaatiot (yhteistyökumppanit)"] = "Organisations in further training (partners)",
+        ["Lisä- ja täydennyskoulutusorganisaatiot"] = "Further-training organisations", ["Yhteistyöoppilaitokset"] = "Partner institutions",
+        ["Työssäoppimispaikat"] = "Work-placement sites", ["Toimiala (Omnian luokitus)"] = "Field (Omnia's classification)",
+        ["Sosiaali- ja terveysala"] = "Social and health care", ["Tekniikka ja liikenne"] = "Technology and transport",
+        ["Matkailu-, ravitsemis- ja talousala"] = "Tourism, catering and home economics", ["Kauppa ja hallinto"] = "Business and administration",
+        ["Kulttuuriala"] = "Culture", ["Luonnonvara-ala"] = "Natural resources", ["Työssäoppimisen intensiteetti"] = "Work-placement intensity",
+        ["Jatkuva (joka lukukausi)"] = "Continuous (every term)", ["Satunnainen"] = "Occasional", ["Puitesopimus"] = "Framework agreement",
+        ["Näyttöpaikka (koulutettu arvioija)"] = "Demonstration site (trained assessor)", ["Omnian toimialaluokitus"] = "Omnia's industry classification",
+        ["Rakentaminen"] = "Construction", ["Sähkö- ja automaatio"] = "Electrical and automation", ["Sosiaali- ja terveyspalvelut"] = "Social and health services",
+        ["Ravintola- ja catering"] = "Restaurant and catering", ["Logistiikka"] = "Logistics", ["Kauppa"] = "Retail", ["ICT"] = "ICT",
+        ["Kiinteistöpalvelut"] = "Property services", ["Kone- ja metalli"] = "Machinery and metal", ["Julkinen hallinto"] = "Public administration",
+        ["Markkinointi"] = "Marketing", ["Kutsuttu"] = "Invited", ["Ilmoittautunut"] = "Registered", ["Osallistunut"] = "Attended",
+        ["Yhteyshenkilön rooli"] = "Contact's role", ["Päättäjä"] = "Decision-maker", ["Asiantuntija"] = "Expert", ["Vaikuttaja"] = "Influencer",
+        ["Markkinointilistat"] = "Marketing lists", ["Uutiskirje"] = "Newsletter", ["Joulukortti"] = "Christmas card",
+        ["Työpaikkaohjaajakoulutus käyty"] = "Workplace instructor training done",
+    };
+
     private (Tree, ClassificationNode[]) SeedClassifications()
     {
         ClassificationNode Node(string name, ClassificationNode? parent = null, ClassificationTarget target = ClassificationTarget.Customer, string? key = null)
         {
-            var node = new ClassificationNode { Name = name, Parent = parent, Target = target, SystemKey = key, SortOrder = parent?.Children.Count ?? 0 };
+            var node = new ClassificationNode
+            {
+                Name = name, NameEn = ClassificationsInEnglish.GetValueOrDefault(name), Parent = parent, Target = target, SystemKey = key,
+                SortOrder = parent?.Children.Count ?? 0,
+            };
             parent?.Children.Add(node);
             db.ClassificationNodes.Add(node);
             return node;

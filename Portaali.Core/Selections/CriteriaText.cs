@@ -42,7 +42,7 @@ internal sealed class CriteriaText
         return new CriteriaText(paths, groups,
             codes.Count == 0 ? new Dictionary<string, string>() : await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).ToDictionaryAsync(m => m.Code, m => m.Name, ct),
             userIds.Count == 0 ? new Dictionary<int, string>() : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
-            typeIds.Count == 0 ? new Dictionary<int, string>() : await db.ActivityTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct),
+            typeIds.Count == 0 ? new Dictionary<int, string>() : await db.ActivityTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, ct),
             campaignIds.Count == 0 ? new Dictionary<int, string>() : await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct),
             selectionIds.Count == 0 ? new Dictionary<int, string>() : await db.Selections.AsNoTracking().Where(s => selectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct))
         { projects = projects };

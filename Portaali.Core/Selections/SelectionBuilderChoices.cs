@@ -1,3 +1,4 @@
+using Portaali.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Classifications;
 using Portaali.Core.Data;
@@ -27,10 +28,10 @@ public class SelectionBuilderChoices(IDbContextFactory<PortaaliDbContext> dbFact
         var rolesRoot = db.ClassificationNodes.Where(n => n.SystemKey == ContactRolesKey).Select(n => n.Id);
         var roles = await db.ClassificationNodes.AsNoTracking()
             .Where(n => n.Target == ClassificationTarget.Contact && !n.IsRetired && n.ParentId != null && rolesRoot.Contains(n.ParentId.Value))
-            .OrderBy(n => n.SortOrder).ThenBy(n => n.Id).Select(n => new Choice(n.Id, n.Name)).ToListAsync(ct);
+            .OrderBy(n => n.SortOrder).ThenBy(n => n.Id).Select(n => new Choice(n.Id, CoreText.ReaderIsEnglish ? n.NameEn ?? n.Name : n.Name)).ToListAsync(ct);
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync(ct);
-        var types = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        var types = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name)).ToListAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);

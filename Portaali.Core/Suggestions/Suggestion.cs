@@ -20,7 +20,11 @@ public class Suggestion
     /// <summary>What caused it: an import's code (KONK, SELTILA, ENDED, FRAMEWORK) or a segment rule's (RFM-ORDER,
     /// RFM-TOP, RFM-DORMANT); one open suggestion per customer, kind and code.</summary>
     public required string Code { get; set; }
+    /// <summary>The reason as it read when made, in Finnish; shown as such for rows made before <see cref="ReasonMessage"/>.</summary>
     public required string Reason { get; set; }
+    /// <summary>The reason as a resource key and its arguments (<see cref="Common.CoreMessage"/>), rendered in the reader's
+    /// language; null on older rows.</summary>
+    public string? ReasonMessage { get; set; }
     /// <summary>The import run that made it; null for the segment rules.</summary>
     public int? RunId { get; set; }
     /// <summary>From the app clock; required so that no creator can leave it at 1.1.0001 (a check constraint backs it up).</summary>

@@ -26,9 +26,9 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = Open(db);
         if (!all) open = open.Where(s => s.Customer!.Responsibles.Any(r => r.UserId == actor.Id));
-        return await open.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(500)
-            .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
-            .ToListAsync(ct);
+        return (await open.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(500)
+            .Select(s => new { Row = new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment), s.ReasonMessage })
+            .ToListAsync(ct)).Select(r => r.Row with { Reason = CoreMessage.Render(r.ReasonMessage, r.Row.Reason) }).ToList();
     }
 
     /// <summary>The first <paramref name="take"/> open suggestions on the user's own customers and how many there are, for
@@ -39,9 +39,9 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mine = Open(db).Where(s => s.Customer!.Responsibles.Any(r => r.UserId == actor.Id));
         var total = await mine.CountAsync(ct);
-        var rows = await mine.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(Math.Clamp(take, 1, 50))
-            .Select(s => new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment))
-            .ToListAsync(ct);
+        var rows = (await mine.OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(Math.Clamp(take, 1, 50))
+            .Select(s => new { Row = new SuggestionRow(s.Id, s.CustomerId, s.Customer!.Name, s.Customer.BusinessId, s.Kind, s.Reason, s.CreatedAt, s.Customer.Segment), s.ReasonMessage })
+            .ToListAsync(ct)).Select(r => r.Row with { Reason = CoreMessage.Render(r.ReasonMessage, r.Row.Reason) }).ToList();
         return new PagedResult<SuggestionRow>(rows, total);
     }
 
@@ -53,12 +53,15 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await Open(db).Where(s => s.CustomerId == customerId)
             .OrderBy(s => s.Kind).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Kind, s.Reason, s.CreatedAt }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Kind, s.Reason, s.ReasonMessage, s.CreatedAt }).ToListAsync(ct);
         if (open.Count == 0) return [];
         var canDecide = await db.CustomerResponsibles.AnyAsync(r => r.CustomerId == customerId && r.UserId == actor.Id, ct)
             || await guard.IsAllowedAsync(Policies.Administer);
-        return open.Select(s => new CustomerSuggestion(s.Id, s.Kind, s.Reason, s.CreatedAt, canDecide)).ToList();
+        return open.Select(s => new CustomerSuggestion(s.Id, s.Kind, CoreMessage.Render(s.ReasonMessage, s.Reason), s.CreatedAt, canDecide)).ToList();
     }
+
+    /// <summary>The reason as the person deciding reads it: what they accepted is what the customer's history keeps.</summary>
+    private static string Shown(Suggestion suggestion) => CoreMessage.Render(suggestion.ReasonMessage, suggestion.Reason);
 
     /// <summary>Undecided suggestions that still mean something: the customer is active; a B suggestion is moot once
     /// someone has put the customer in B or A, an A proposal once the customer is no longer B, a passivation to
@@ -82,7 +85,7 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
                 await using (var db = await dbFactory.CreateDbContextAsync(ct))
                 {
                     var isPassive = await db.Customers.Where(c => c.Id == suggestion.CustomerId).Select(c => c.IsPassive).FirstAsync(ct);
-                    if (!isPassive) await customers.PassivateAsync(suggestion.CustomerId, suggestion.Reason, ct);
+                    if (!isPassive) await customers.PassivateAsync(suggestion.CustomerId, Shown(suggestion), ct);
                 }
                 break;
             case SuggestionKind.SegmentB:
@@ -93,7 +96,7 @@ public class SuggestionService(IDbContextFactory<PortaaliDbContext> dbFactory, A
                     if (segment is Segment.A or Segment.B)
                         throw new DomainException(CoreText.Get("SuggestionSegmentBNoLongerApplies", segment));
                 }
-                await segments.ChangeAsync(suggestion.CustomerId, Segment.B, suggestion.Reason, ct);
+                await segments.ChangeAsync(suggestion.CustomerId, Segment.B, Shown(suggestion), ct);
                 break;
             default:
                 throw new DomainException(CoreText.Get("SuggestionProposeAOnSegmentTab"));

@@ -162,6 +162,9 @@ namespace Portaali.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("NeedsResolution")
                         .HasColumnType("INTEGER");
 
@@ -185,6 +188,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 1,
                             IsRetired = false,
                             Name = "Positiivinen",
+                            NameEn = "Positive",
                             NeedsResolution = false,
                             SystemKey = "feedback.positive"
                         },
@@ -194,6 +198,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 1,
                             IsRetired = false,
                             Name = "Negatiivinen",
+                            NameEn = "Negative",
                             NeedsResolution = true,
                             SystemKey = "feedback.negative"
                         },
@@ -203,6 +208,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 5,
                             IsRetired = false,
                             Name = "Myyntikäynti",
+                            NameEn = "Sales visit",
                             NeedsResolution = false
                         },
                         new
@@ -211,6 +217,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 5,
                             IsRetired = false,
                             Name = "Asiakkuuden hoito",
+                            NameEn = "Account care",
                             NeedsResolution = false
                         },
                         new
@@ -219,6 +226,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 15,
                             IsRetired = false,
                             Name = "Koulutustarve",
+                            NameEn = "Training need",
                             NeedsResolution = false
                         },
                         new
@@ -227,6 +235,7 @@ namespace Portaali.Core.Data.Migrations
                             ActivityTypeId = 11,
                             IsRetired = false,
                             Name = "Tarjouksen seuranta",
+                            NameEn = "Offer follow-up",
                             NeedsResolution = false
                         });
                 });
@@ -259,12 +268,18 @@ namespace Portaali.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyEn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -279,24 +294,30 @@ namespace Portaali.Core.Data.Migrations
                             Id = 1,
                             ActivityTypeId = 5,
                             Body = "Tavoite\n\n\nSovitut asiat\n",
+                            BodyEn = "Goal\n\n\nAgreed\n",
                             IsRetired = false,
-                            Name = "Käyntiraportti"
+                            Name = "Käyntiraportti",
+                            NameEn = "Visit report"
                         },
                         new
                         {
                             Id = 2,
                             ActivityTypeId = 1,
                             Body = "Palautteen sisältö\n\n\nToimenpiteet\n",
+                            BodyEn = "What the feedback says\n\n\nActions\n",
                             IsRetired = false,
-                            Name = "Palaute"
+                            Name = "Palaute",
+                            NameEn = "Feedback"
                         },
                         new
                         {
                             Id = 3,
                             ActivityTypeId = 10,
                             Body = "Asialista\n\n\nPäätökset\n",
+                            BodyEn = "Agenda\n\n\nDecisions\n",
                             IsRetired = false,
-                            Name = "Palaverimuistio"
+                            Name = "Palaverimuistio",
+                            NameEn = "Meeting notes"
                         });
                 });
 
@@ -317,6 +338,9 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiresCustomer")
@@ -343,6 +367,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#c62828",
                             IsRetired = false,
                             Name = "Asiakaspalaute",
+                            NameEn = "Customer feedback",
                             RequiresCustomer = true,
                             SortOrder = 1,
                             SystemKey = "feedback"
@@ -353,6 +378,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#1565c0",
                             IsRetired = false,
                             Name = "Asiakkuustyö",
+                            NameEn = "Customer work",
                             RequiresCustomer = true,
                             SortOrder = 2,
                             SystemKey = "customer-work"
@@ -363,6 +389,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#6a1b9a",
                             IsRetired = false,
                             Name = "Kokous (kv tai kansallinen)",
+                            NameEn = "Meeting (international or national)",
                             RequiresCustomer = false,
                             SortOrder = 3,
                             SystemKey = "meeting"
@@ -373,6 +400,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#00838f",
                             IsRetired = false,
                             Name = "Koulutus",
+                            NameEn = "Training",
                             RequiresCustomer = false,
                             SortOrder = 4,
                             SystemKey = "training"
@@ -383,6 +411,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#2e7d32",
                             IsRetired = false,
                             Name = "Käynti",
+                            NameEn = "Visit",
                             RequiresCustomer = true,
                             SortOrder = 5,
                             SystemKey = "visit"
@@ -393,6 +422,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#546e7a",
                             IsRetired = false,
                             Name = "Memo",
+                            NameEn = "Memo",
                             RequiresCustomer = false,
                             SortOrder = 6,
                             SystemKey = "memo"
@@ -403,6 +433,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#4527a0",
                             IsRetired = false,
                             Name = "Ohjausryhmä",
+                            NameEn = "Steering group",
                             RequiresCustomer = false,
                             SortOrder = 7,
                             SystemKey = "steering-group"
@@ -413,6 +444,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#e65100",
                             IsRetired = false,
                             Name = "Projektityö",
+                            NameEn = "Project work",
                             RequiresCustomer = false,
                             SortOrder = 8,
                             SystemKey = "project-work"
@@ -423,6 +455,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#ad1457",
                             IsRetired = false,
                             Name = "Seminaari",
+                            NameEn = "Seminar",
                             RequiresCustomer = false,
                             SortOrder = 9,
                             SystemKey = "seminar"
@@ -433,6 +466,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#6d4c41",
                             IsRetired = false,
                             Name = "Sisäinen palaveri",
+                            NameEn = "Internal meeting",
                             RequiresCustomer = false,
                             SortOrder = 10,
                             SystemKey = "internal-meeting"
@@ -443,6 +477,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#0277bd",
                             IsRetired = false,
                             Name = "Soitto",
+                            NameEn = "Call",
                             RequiresCustomer = true,
                             SortOrder = 11,
                             SystemKey = "call"
@@ -453,6 +488,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#827717",
                             IsRetired = false,
                             Name = "Suunnittelu",
+                            NameEn = "Planning",
                             RequiresCustomer = false,
                             SortOrder = 12,
                             SystemKey = "planning"
@@ -463,6 +499,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#37474f",
                             IsRetired = false,
                             Name = "Sähköposti",
+                            NameEn = "Email",
                             RequiresCustomer = true,
                             SortOrder = 13,
                             SystemKey = "email"
@@ -473,6 +510,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#4e342e",
                             IsRetired = false,
                             Name = "Työryhmä",
+                            NameEn = "Working group",
                             RequiresCustomer = false,
                             SortOrder = 14,
                             SystemKey = "working-group"
@@ -483,6 +521,7 @@ namespace Portaali.Core.Data.Migrations
                             Color = "#b8860b",
                             IsRetired = false,
                             Name = "Liidi",
+                            NameEn = "Lead",
                             RequiresCustomer = true,
                             SortOrder = 15,
                             SystemKey = "lead"
@@ -1052,6 +1091,9 @@ namespace Portaali.Core.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
@@ -2941,6 +2983,9 @@ namespace Portaali.Core.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonMessage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resolution")

@@ -71,19 +71,25 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         var change = new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Node!.Name)), name);
         return new(change, () =>
         {
-            var root = FindOrAdd(db, IndustryRootKey, CoreText.Get("ImportedIndustryRoot"), null);
+            var root = FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot");
             var node = FindOrAdd(db, key, name, root);
             db.CustomerClassifications.RemoveRange(current);
             db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
         });
     }
 
-    internal static ClassificationNode FindOrAdd(PortaaliDbContext db, string key, string name, ClassificationNode? parent)
+    /// <summary>A system node by key, made if missing with its Finnish and English names (from <paramref name="textKey"/> when it
+    /// is a CoreText key, otherwise <paramref name="name"/> as is: an industry name from the registry).</summary>
+    internal static ClassificationNode FindOrAdd(PortaaliDbContext db, string key, string name, ClassificationNode? parent, string? textKey = null)
     {
         var node = db.ClassificationNodes.Local.FirstOrDefault(n => n.SystemKey == key)
                    ?? db.ClassificationNodes.FirstOrDefault(n => n.SystemKey == key);
         if (node is not null) return node;
-        node = new ClassificationNode { Name = name, SystemKey = key, Parent = parent, Target = ClassificationTarget.Customer };
+        node = new ClassificationNode
+        {
+            Name = textKey is null ? name : CoreText.In(CoreText.Finnish, textKey), NameEn = textKey is null ? null : CoreText.In(CoreText.English, textKey),
+            SystemKey = key, Parent = parent, Target = ClassificationTarget.Customer,
+        };
         db.ClassificationNodes.Add(node);
         return node;
     }
@@ -91,17 +97,18 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
     private static async Task<List<Suggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
         CancellationToken ct)
     {
-        var reasons = new List<(string Code, string Reason)>();
+        var reasons = new List<(string Code, CoreMessage Reason)>();
         foreach (var s in data.Situations.Where(s => s.Code is "KONK" or "SELTILA"))
-            reasons.Add((s.Code, CoreText.Get($"PassivationReason_{s.Code}", s.Since?.ToString("d.M.yyyy") ?? "–")));
+            reasons.Add((s.Code, CoreMessage.Of($"PassivationReason_{s.Code}", s.Since is { } since ? (object)since : "–")));
         if (data.EndDate is { } ended)
-            reasons.Add(("ENDED", CoreText.Get("PassivationReason_ENDED", ended.ToString("d.M.yyyy"))));
+            reasons.Add(("ENDED", CoreMessage.Of("PassivationReason_ENDED", ended)));
         if (reasons.Count == 0) return [];
         var existing = await db.Suggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
             .Select(s => s.Code).ToListAsync(ct);
         existing.AddRange(db.Suggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
         return reasons.Where(r => !existing.Contains(r.Code))
-            .Select(r => new Suggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code, Reason = r.Reason, CreatedAt = now })
+            .Select(r => new Suggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code,
+                Reason = r.Reason.Render(CoreText.Finnish), ReasonMessage = r.Reason.ToJson(), CreatedAt = now })
             .ToList();
     }
 

@@ -179,7 +179,8 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
         if (suggestB)
             db.Suggestions.Add(new Suggestion
             {
-                Customer = customer, Kind = SuggestionKind.SegmentB, Code = "FRAMEWORK", Reason = CoreText.Get("SegmentBReason"),
+                Customer = customer, Kind = SuggestionKind.SegmentB, Code = "FRAMEWORK", Reason = CoreMessage.Of("SegmentBReason").Render(CoreText.Finnish),
+                ReasonMessage = CoreMessage.Of("SegmentBReason").ToJson(),
                 RunId = ctx.RunId, CreatedAt = ctx.Now,
             });
         return new RowResult(created ? RowOutcome.Created : RowOutcome.Updated, customer, Changes: changes);
@@ -233,16 +234,16 @@ public class WorkPlacementHandler : ImportHandler<WorkPlacementSite>
     /// <summary>The app's own nodes; an empty tree gets them with their usual names.</summary>
     private static ClassificationNode Node(PortaaliDbContext db, string key) => key switch
     {
-        WorkPlacementKey => PrhHandler.FindOrAdd(db, key, CoreText.Get("WorkPlacementNode"), PrhHandler.FindOrAdd(db, "customer-groups", CoreText.Get("CustomerGroupsNode"), null)),
-        FrameworkKey => PrhHandler.FindOrAdd(db, key, CoreText.Get("FrameworkNode"), Node(db, WorkPlacementKey)),
+        WorkPlacementKey => PrhHandler.FindOrAdd(db, key, "", PrhHandler.FindOrAdd(db, "customer-groups", "", null, "CustomerGroupsNode"), "WorkPlacementNode"),
+        FrameworkKey => PrhHandler.FindOrAdd(db, key, "", Node(db, WorkPlacementKey), "FrameworkNode"),
         _ => ContactNode(db, key),
     };
 
     private static ClassificationNode ContactNode(PortaaliDbContext db, string key)
     {
-        var root = PrhHandler.FindOrAdd(db, "contact-roles", CoreText.Get("ContactRolesNode"), null);
+        var root = PrhHandler.FindOrAdd(db, "contact-roles", "", null, "ContactRolesNode");
         root.Target = ClassificationTarget.Contact;
-        var node = PrhHandler.FindOrAdd(db, key, CoreText.Get("PlacementInstructorTitle"), root);
+        var node = PrhHandler.FindOrAdd(db, key, "", root, "PlacementInstructorTitle");
         node.Target = ClassificationTarget.Contact;
         return node;
     }

@@ -74,7 +74,7 @@ public class RfmService(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGu
             lastType = await db.Activities.AsNoTracking()
                 .Where(a => a.CustomerId == customerId && a.LocalDate == day && a.Status == ActivityStatus.Done
                     && RfmScoring.CountedTypeKeys.Contains(a.Type!.SystemKey!))
-                .OrderByDescending(a => a.StartsAtUtc).Select(a => a.Type!.Name).FirstOrDefaultAsync(ct);
+                .OrderByDescending(a => a.StartsAtUtc).Select(a => (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name)).FirstOrDefaultAsync(ct);
         return new RfmBreakdown(s.Recency, s.Frequency, s.Monetary, s.LastContactOn, lastType, s.AsOf.DayNumber - s.LastContactOn?.DayNumber,
             s.LastOrderOn, s.AsOf.DayNumber - s.LastOrderOn?.DayNumber, s.Contacts, s.Orders, Money.FromCents(s.OrderCents),
             s.WindowMonths, s.WindowFrom, s.AsOf, s.ComputedAt);

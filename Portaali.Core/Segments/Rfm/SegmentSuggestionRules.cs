@@ -32,7 +32,7 @@ public class SegmentSuggestionRules(IDbContextFactory<PortaaliDbContext> dbFacto
         var ordered = await scores.Where(s => s.Customer!.Segment == Segment.Potential && s.Orders > 0)
             .Select(s => new { s.CustomerId, s.Orders, s.OrderCents, s.LastOrderOn, s.WindowMonths }).ToListAsync(ct);
         found.AddRange(ordered.Select(s => New(s.CustomerId, SuggestionKind.SegmentB, OrderCode, now,
-            Text("RfmOrderReason", s.Orders, s.WindowMonths, Money.FormatCents(s.OrderCents, Finnish), Date(s.LastOrderOn)))));
+            Text("RfmOrderReason", s.Orders, s.WindowMonths, CoreMessage.Cents(s.OrderCents), Date(s.LastOrderOn)))));
 
         var top = o.TopMinimum;
         var topNow = await scores.Where(s => s.Customer!.Segment == Segment.B && s.Recency >= top && s.Frequency >= top && s.Monetary >= top)
@@ -48,7 +48,7 @@ public class SegmentSuggestionRules(IDbContextFactory<PortaaliDbContext> dbFacto
                     then, RfmScoring.WindowFrom(then, o.WindowMonths), o, now);
                 if (!RfmScoring.IsTop(past.Recency, past.Frequency, past.Monetary, o)) continue;
                 found.Add(New(s.CustomerId, SuggestionKind.ProposeA, TopCode, now, Text("RfmTopReason", top,
-                    s.Recency, s.Frequency, s.Monetary, then.ToString("d.M.yyyy", Finnish), past.Recency, past.Frequency, past.Monetary)));
+                    s.Recency, s.Frequency, s.Monetary, then, past.Recency, past.Frequency, past.Monetary)));
             }
         }
 
@@ -73,13 +73,12 @@ public class SegmentSuggestionRules(IDbContextFactory<PortaaliDbContext> dbFacto
         return fresh.Count;
     }
 
-    private static Suggestion New(int customerId, SuggestionKind kind, string code, DateTime now, string reason) =>
-        new() { CustomerId = customerId, Kind = kind, Code = code, Reason = reason, CreatedAt = now };
+    /// <summary>The reason is kept as a message, rendered in each reader's language; <see cref="Suggestion.Reason"/> holds
+    /// its Finnish text for whatever reads the column directly.</summary>
+    private static Suggestion New(int customerId, SuggestionKind kind, string code, DateTime now, CoreMessage reason) =>
+        new() { CustomerId = customerId, Kind = kind, Code = code, Reason = reason.Render(Finnish), ReasonMessage = reason.ToJson(), CreatedAt = now };
 
-    /// <summary>Stored in Finnish, as the imports store theirs: the reason is read by the customer team.</summary>
-    private static string Text(string key, params object?[] args) =>
-        string.Format(Finnish, CoreText.Manager.GetString(key, Finnish) ?? key, args);
+    private static CoreMessage Text(string key, params object?[] args) => CoreMessage.Of(key, args);
 
-    private static string Date(DateOnly? day) =>
-        day?.ToString("d.M.yyyy", Finnish) ?? CoreText.Manager.GetString("RfmNever", Finnish) ?? "";
+    private static object Date(DateOnly? day) => CoreMessage.Date(day, "RfmNever");
 }

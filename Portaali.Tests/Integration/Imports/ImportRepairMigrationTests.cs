@@ -27,8 +27,12 @@ public class ImportRepairMigrationTests
                 At = new DateTime(2026, 1, 2), UserName = "Tuonti: YTJ-rajapinta", CustomerId = damaged.Id, EntityType = "Customer", EntityId = damaged.Id,
                 Action = "Imported", Changes = JsonSerializer.Serialize(new FieldChange[] { new("IndustryCode", "62020", "62010"), new("IndustryCodeSet", null, "TOIMI4") }),
             });
-            db.ClassificationNodes.Add(new ClassificationNode { Name = "62010 Ohjelmistojen suunnittelu ja valmistus", SystemKey = "imported-industry.TOIMI4.62010" });
             await db.SaveChangesAsync();
+            // In SQL: the model has columns (NameEn) this schema does not have yet.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ClassificationNodes" ("Name", "SystemKey", "Target", "IsRetired", "SortOrder")
+                VALUES ('62010 Ohjelmistojen suunnittelu ja valmistus', 'imported-industry.TOIMI4.62010', 'Customer', 0, 0);
+                """);
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO "ImportRuns" ("Id", "Source", "Mode", "Trigger", "Status", "StartedByName", "QueuedAt", "StartedAt", "Done", "Created", "Updated", "Unchanged", "Failed", "Checkpoint")
                 VALUES (7, 'PrhApi', 'Apply', 'Scheduled', 'Succeeded', 'Ajastettu', '2026-01-02 00:00:00', '2026-01-02 00:00:05', 2, 0, 1, 1, 0, 0);
