@@ -385,7 +385,9 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         if (!needed) return new HashSet<string>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return MemoPreview.Headings(await db.ActivityTemplates.AsNoTracking().Select(t => t.Body).ToListAsync(ct));
+        // A memo may have been started from either language's template: both sets of headings are labelled.
+        var bodies = await db.ActivityTemplates.AsNoTracking().Select(t => new { t.Body, t.BodyEn }).ToListAsync(ct);
+        return MemoPreview.Headings(bodies.SelectMany(t => t.BodyEn is null ? [t.Body] : new[] { t.Body, t.BodyEn }));
     }
 
     private static string StatusText(ActivityStatus status) => status switch

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Activities;
 using Portaali.Core.Calendar;
+using Portaali.Core.Common;
 using Portaali.Core.Data;
 using Portaali.Core.Users;
 
@@ -31,11 +32,11 @@ internal static class CustomerSummaryQuery
         var activities = db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId);
         var last = await activities.Where(a => a.Status == ActivityStatus.Done && a.LocalDate <= today)
             .OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new Row(a.Id, a.LocalDate, a.StartsAtUtc, a.Type!.Name, a.Title, a.CreatedByUserId, a.CreatedByName))
+            .Select(a => new Row(a.Id, a.LocalDate, a.StartsAtUtc, CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name, a.Title, a.CreatedByUserId, a.CreatedByName))
             .FirstOrDefaultAsync(ct);
         var next = await activities.Where(a => a.Status != ActivityStatus.Done && a.StartsAtUtc >= now)
             .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)
-            .Select(a => new Row(a.Id, a.LocalDate, a.StartsAtUtc, a.Type!.Name, a.Title, a.CreatedByUserId, a.CreatedByName))
+            .Select(a => new Row(a.Id, a.LocalDate, a.StartsAtUtc, CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name, a.Title, a.CreatedByUserId, a.CreatedByName))
             .FirstOrDefaultAsync(ct);
 
         var ids = new[] { last?.Id, next?.Id }.OfType<int>().ToList();

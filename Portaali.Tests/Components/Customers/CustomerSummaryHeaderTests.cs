@@ -15,10 +15,10 @@ public class CustomerSummaryHeaderTests : ComponentHarness
     private const int Call = 11, Visit = 5; // seeded activity types
 
     [Theory]
-    [InlineData("fi-FI", "Asiakasvastaava", "Muut vastuuhenkilöt", "Viimeisin yhteydenotto", "Seuraava suunniteltu")]
-    [InlineData("en-US", "Account manager", "Others responsible", "Last contact", "Next planned")]
+    [InlineData("fi-FI", "Asiakasvastaava", "Muut vastuuhenkilöt", "Viimeisin yhteydenotto", "Seuraava suunniteltu", "Soitto", "Käynti")]
+    [InlineData("en-US", "Account manager", "Others responsible", "Last contact", "Next planned", "Call", "Visit")]
     public async Task Header_names_the_account_manager_the_others_the_last_contact_and_the_next_planned(
-        string culture, string managerLabel, string othersLabel, string lastLabel, string nextLabel)
+        string culture, string managerLabel, string othersLabel, string lastLabel, string nextLabel, string callType, string visitType)
     {
         UiCulture.Set(culture);
         var aino = await SignInAsync(UserGroup.AccountManager, "Aino Asiakasvastaava");
@@ -39,11 +39,11 @@ public class CustomerSummaryHeaderTests : ComponentHarness
 
         var c = CultureInfo.GetCultureInfo(culture);
         var lastContact = header.Find("[data-testid=summary-last-contact]");
-        Assert.Equal($"{last.LocalDate.ToString("d", c)} · Soitto · Aino Asiakasvastaava", Term(header, "summary-last-contact").Value);
+        Assert.Equal($"{last.LocalDate.ToString("d", c)} · {callType} · Aino Asiakasvastaava", Term(header, "summary-last-contact").Value);
         Assert.Equal($"/calendar?date={last.LocalDate:yyyy-MM-dd}&users={aino.Id}", lastContact.QuerySelector("a")!.GetAttribute("href"));
         var nextPlanned = header.Find("[data-testid=summary-next-planned]");
         var nextLocal = HelsinkiTime.ToLocal(next.StartsAtUtc);
-        Assert.Equal((nextLabel, Squash($"{next.LocalDate.ToString("d", c)} {nextLocal.ToString("t", c)} · Käynti · Bertta Johtaja")),
+        Assert.Equal((nextLabel, Squash($"{next.LocalDate.ToString("d", c)} {nextLocal.ToString("t", c)} · {visitType} · Bertta Johtaja")),
             Term(header, "summary-next-planned"));
         Assert.Equal($"/calendar?date={next.LocalDate:yyyy-MM-dd}&users={bertta.Id}", nextPlanned.QuerySelector("a")!.GetAttribute("href"));
     }
