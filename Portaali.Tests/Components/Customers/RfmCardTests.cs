@@ -37,7 +37,7 @@ public class RfmCardTests : ComponentHarness
         var card = Render<RfmCard>(p => p.Add(c => c.CustomerId, customerId));
 
         card.WaitForElement("[data-testid=rfm-r]");
-        Assert.Equal("last contact 12 days ago (Soitto 11/3/2026); last order 45 days ago (10/1/2026)", Text(card, "rfm-r-text"));
+        Assert.Equal("last contact 12 days ago (Call 11/3/2026); last order 45 days ago (10/1/2026)", Text(card, "rfm-r-text"));
         Assert.Equal("9 contacts and 2 orders in 24 months", Text(card, "rfm-f-text"));
         Assert.Equal("€18,400.00 in orders (VAT 0%)", Text(card, "rfm-m-text"));
         Assert.StartsWith("Computed 11/15/2026 3:30 AM · window 24 months (11/16/2024–11/15/2026)", Text(card, "rfm-computed"));

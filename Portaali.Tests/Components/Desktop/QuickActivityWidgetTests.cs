@@ -45,8 +45,8 @@ public class QuickActivityWidgetTests : ComponentHarness
     [Theory]
     [InlineData("fi-FI", "1,5", "Sisäinen palaveri", "Toimenpide tallennettu: Tiimin viikkopalaveri.")]
     [InlineData("fi-FI", "1.5", "Sisäinen palaveri", "Toimenpide tallennettu: Tiimin viikkopalaveri.")]
-    [InlineData("en-US", "1,5", "Sisäinen palaveri", "Activity saved: Tiimin viikkopalaveri.")]
-    [InlineData("en-US", "1.5", "Sisäinen palaveri", "Activity saved: Tiimin viikkopalaveri.")]
+    [InlineData("en-US", "1,5", "Internal meeting", "Activity saved: Tiimin viikkopalaveri.")]
+    [InlineData("en-US", "1.5", "Internal meeting", "Activity saved: Tiimin viikkopalaveri.")]
     public async Task Logs_an_activity_with_the_user_taking_part_says_so_and_clears(string culture, string duration, string type, string saved)
     {
         UiCulture.Set(culture);
@@ -117,7 +117,7 @@ public class QuickActivityWidgetTests : ComponentHarness
         await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
         var widget = RenderForm();
 
-        await ChooseTypeAsync(widget, "Sisäinen palaveri");
+        await ChooseTypeAsync(widget, "Internal meeting");
         widget.Find("#quick-title").Input("Palaveri");
         widget.Find("#quick-duration").Input("1,500");
         widget.Find("button[data-testid=quick-save]").Click();

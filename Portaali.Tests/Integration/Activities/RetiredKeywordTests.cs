@@ -44,7 +44,7 @@ public class RetiredKeywordTests : HarnessTest
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             H.Activities.CreateAsync(Edit(Visit, customer.Id, "Visit", Yesterday14, keyword: SalesVisit)));
 
-        Assert.Equal("Keyword Myyntikäynti has been retired: choose another keyword.", Assert.Single(error.Errors).Message);
+        Assert.Equal("Keyword Sales visit has been retired: choose another keyword.", Assert.Single(error.Errors).Message);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class SelectionExplainerTests(SelectionDataset data) : IClassFixture<Sele
         using var _ = UiCulture.Use("en-US");
         Assert.Equal("Segment is B", await Describe(new SegmentCriterion { Segments = [Segment.B] }));
         Assert.Equal("Not: municipality is Espoo", await Describe(Not(new MunicipalityCriterion { Codes = [Espoo] })));
-        Assert.Equal("Customer has an activity (Käynti) 3/10/2025–3/10/2026",
+        Assert.Equal("Customer has an activity (Visit) 3/10/2025–3/10/2026",
             await Describe(new ActivityCriterion { TypeIds = [Visit], From = new DateOnly(2025, 3, 10), To = new DateOnly(2026, 3, 10) }));
         Assert.Equal("Revenue is 100,000–200,000 €", await Describe(new RevenueCriterion { Min = 100_000m, Max = 200_000m }));
         Assert.Equal("Size class is 5–9", await Describe(new SizeClassCriterion { Min = 5, Max = 9 }));
