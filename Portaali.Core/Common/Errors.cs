@@ -19,4 +19,8 @@ public class ValidationFailedException(IReadOnlyList<FieldError> errors)
 
 public record FieldError(string Field, string Message);
 
-public record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>One page of a list and how many rows the whole list has. When <paramref name="TotalIsLowerBound"/> is set the
+/// list was counted only up to <see cref="PagedCount.Cap"/> and has more than <paramref name="TotalCount"/> rows
+/// ("over 1,000"): an exact count of hundreds of thousands of matches costs more than the page itself, and people
+/// narrow the search instead of paging that far.</summary>
+public record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool TotalIsLowerBound = false);
