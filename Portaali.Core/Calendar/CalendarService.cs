@@ -18,6 +18,13 @@ public record CalendarEntry(int Id, DateTime StartsLocal, int DurationMinutes, s
     public DateTime EndsLocal => StartsLocal.AddMinutes(DurationMinutes);
 }
 
+/// <summary>The entries a calendar shows, by start, and how many there are in all: beyond <see cref="CalendarService.MaxEntries"/>
+/// the view is limited, and the page says so and offers a narrower one.</summary>
+public record CalendarView(IReadOnlyList<CalendarEntry> Entries, int TotalCount)
+{
+    public bool IsLimited => TotalCount > Entries.Count;
+}
+
 public record CalendarPerson(int Id, string Name, UserGroup Group);
 
 /// <summary>Calendars of activities: whose, which days, and each user's secret, revocable iCalendar feed.</summary>
@@ -34,24 +41,39 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(u => new CalendarPerson(u.Id, u.DisplayName, u.Group)).ToListAsync(ct);
     }
 
-    /// <summary>Activities of the given users on the Helsinki days from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
-    public async Task<IReadOnlyList<CalendarEntry>> GetEntriesAsync(IReadOnlyCollection<int> userIds, DateOnly from, DateOnly to, CancellationToken ct = default)
+    /// <summary>The most entries one calendar view shows; a person's or a team's week stays far below it.</summary>
+    public const int MaxEntries = 2000;
+
+    /// <summary>Activities of the given users on the Helsinki days from <paramref name="from"/> to <paramref name="to"/> (inclusive),
+    /// the first <see cref="MaxEntries"/> by start, with the true total when there are more.</summary>
+    public async Task<CalendarView> GetEntriesAsync(IReadOnlyCollection<int> userIds, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await guard.SignedInAsync();
-        if (userIds.Count == 0) return [];
-        var ids = userIds.ToList();
+        if (userIds.Count == 0) return new CalendarView([], 0);
+        var ids = userIds.Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var data = await db.Activities.AsNoTracking()
-            .Where(a => a.LocalDate >= from && a.LocalDate <= to && a.Participants.Any(p => ids.Contains(p.UserId)))
-            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(2000)
+        var matching = db.Activities.AsNoTracking()
+            .Where(a => a.LocalDate >= from && a.LocalDate <= to && a.Participants.Any(p => ids.Contains(p.UserId)));
+        // In the order of the (LocalDate, StartsAtUtc) index (the local date grows with the start), so SQLite reads the
+        // index in order and stops after the rows shown instead of sorting a whole month of the staff's activities.
+        var data = await matching.OrderBy(a => a.LocalDate).ThenBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(MaxEntries + 1)
             .Select(a => new
             {
                 a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color, a.Status,
-                NeedsResolution = (bool?)a.Keyword!.NeedsResolution, CustomerName = a.Customer!.Name,
-                Participants = a.Participants.Select(p => p.User!.DisplayName).ToList(), a.Version,
+                NeedsResolution = (bool?)a.Keyword!.NeedsResolution, CustomerName = a.Customer!.Name, a.Version,
             }).ToListAsync(ct);
-        return data.Select(a => new CalendarEntry(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.Title, a.TypeName, a.Color,
-            a.Status, a.NeedsResolution ?? false, a.CustomerName, a.Participants.Order().ToList(), a.Version)).ToList();
+        var total = data.Count;
+        if (data.Count > MaxEntries)
+        {
+            data.RemoveAt(MaxEntries);
+            total = await matching.CountAsync(ct);
+        }
+        // The names in a second query over the shown ids: projected inside the first, SQLite joins every participant.
+        var shown = data.Select(a => a.Id).ToList();
+        var names = (await db.ActivityParticipants.AsNoTracking().Where(p => shown.Contains(p.ActivityId))
+            .Select(p => new { p.ActivityId, p.User!.DisplayName }).ToListAsync(ct)).ToLookup(p => p.ActivityId, p => p.DisplayName);
+        return new CalendarView(data.Select(a => new CalendarEntry(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.Title, a.TypeName, a.Color,
+            a.Status, a.NeedsResolution ?? false, a.CustomerName, names[a.Id].Order().ToList(), a.Version)).ToList(), total);
     }
 
     public async Task<bool> HasFeedAsync(CancellationToken ct = default)
@@ -91,10 +113,14 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Join(db.Users.Where(u => u.IsActive), t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (owner is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = now - FeedPast;
-        var to = now + FeedFuture;
-        var events = await db.Activities.AsNoTracking()
-            .Where(a => a.StartsAtUtc >= from && a.StartsAtUtc <= to && a.Participants.Any(p => p.UserId == owner.Id))
+        var since = now - FeedPast;
+        var until = now + FeedFuture;
+        // Rooted at the owner's participations: a year and a quarter of everyone's activities is far more than one person's.
+        var events = await (from p in db.ActivityParticipants.AsNoTracking()
+                            where p.UserId == owner.Id
+                            join a in db.Activities.AsNoTracking() on p.ActivityId equals a.Id
+                            where a.StartsAtUtc >= since && a.StartsAtUtc <= until
+                            select a)
             .OrderBy(a => a.StartsAtUtc)
             .Select(a => new IcsEvent(a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, a.Memo, (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Customer!.Name,
                 a.Status, a.UpdatedAtUtc, a.CreatedAtUtc))

@@ -29,12 +29,14 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         var rows = await activities.ToRowsAsync(Participating(db, id)
             .Where(a => a.IsoYear == week.Year && a.IsoWeek == week.Week).OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct);
 
-        var sums = await Participating(db, id).Where(a => a.IsoYear == week.Year && a.Status == ActivityStatus.Done)
-            .GroupBy(a => new { a.IsoWeek, Customer = a.CustomerId != null })
-            .Select(g => new { g.Key.IsoWeek, g.Key.Customer, Minutes = g.Sum(a => a.DurationMinutes) }).ToListAsync(ct);
+        // Done is grouped, not filtered: "Status = 'Done'" in the WHERE made SQLite start from the status index, at every
+        // done activity of the base, instead of from the user's participations.
+        var sums = await (from a in Participations(db, id, new IsoWeek(week.Year, 1).Monday, new IsoWeek(week.Year, IsoWeek.WeeksIn(week.Year)).Sunday)
+                          group a.DurationMinutes by new { a.IsoWeek, Customer = a.CustomerId != null, Done = a.Status == ActivityStatus.Done } into g
+                          select new { g.Key.IsoWeek, g.Key.Customer, g.Key.Done, Minutes = g.Sum() }).ToListAsync(ct);
         var year = Enumerable.Range(1, IsoWeek.WeeksIn(week.Year)).Select(w => new WeekTotal(new IsoWeek(week.Year, w),
-            Hours(sums.Where(s => s.IsoWeek == w && s.Customer).Sum(s => s.Minutes)),
-            Hours(sums.Where(s => s.IsoWeek == w && !s.Customer).Sum(s => s.Minutes)))).ToList();
+            Hours(sums.Where(s => s.IsoWeek == w && s.Done && s.Customer).Sum(s => s.Minutes)),
+            Hours(sums.Where(s => s.IsoWeek == w && s.Done && !s.Customer).Sum(s => s.Minutes)))).ToList();
         return new WeeklyReport(user, hours, rows, year);
     }
 
@@ -53,14 +55,12 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         var actor = await guard.SignedInAsync();
         var current = CurrentWeek();
         var all = Enumerable.Range(0, Math.Clamp(weeks, 1, 53)).Select(i => IsoWeek.Of(current.Monday.AddDays(-7 * i))).Reverse().ToList();
-        var from = all[0].Monday;
-        var to = current.Sunday;
+        var firstDay = all[0].Monday;
+        var lastDay = current.Sunday;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sums = await db.ActivityParticipants.AsNoTracking()
-            .Where(p => p.UserId == actor.Id && p.Activity!.LocalDate >= from && p.Activity.LocalDate <= to)
-            .GroupBy(p => new { p.Activity!.IsoYear, p.Activity.IsoWeek, Done = p.Activity.Status == ActivityStatus.Done })
-            .Select(g => new { g.Key.IsoYear, g.Key.IsoWeek, g.Key.Done, Minutes = g.Sum(p => p.Activity!.DurationMinutes) })
-            .ToListAsync(ct);
+        var sums = await (from a in Participations(db, actor.Id, firstDay, lastDay)
+                          group a.DurationMinutes by new { a.IsoYear, a.IsoWeek, Done = a.Status == ActivityStatus.Done } into g
+                          select new { g.Key.IsoYear, g.Key.IsoWeek, g.Key.Done, Minutes = g.Sum() }).ToListAsync(ct);
         return all.Select(w => new RecentWeekHours(w,
             Hours(sums.Where(s => s.IsoYear == w.Year && s.IsoWeek == w.Week && s.Done).Sum(s => s.Minutes)),
             Hours(sums.Where(s => s.IsoYear == w.Year && s.IsoWeek == w.Week && !s.Done).Sum(s => s.Minutes)))).ToList();
@@ -78,27 +78,17 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         var hours = await WeekHoursAsync(db, ids, week, ct);
         var next = week.Next;
 
-        var weekRows = await activities.ToRowsAsync(db.Activities.AsNoTracking()
-            .Where(a => a.Participants.Any(p => ids.Contains(p.UserId))
-                && ((a.IsoYear == week.Year && a.IsoWeek == week.Week) || (a.IsoYear == next.Year && a.IsoWeek == next.Week)))
-            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct);
-        var participants = await db.ActivityParticipants.AsNoTracking()
-            .Where(p => ids.Contains(p.UserId) && ((p.Activity!.IsoYear == week.Year && p.Activity.IsoWeek == week.Week)
-                || (p.Activity.IsoYear == next.Year && p.Activity.IsoWeek == next.Week)))
-            .Select(p => new { p.ActivityId, p.UserId }).ToListAsync(ct);
-        var nextMonday = next.Monday;
-        var members = team.Select(u =>
-        {
-            var mine = participants.Where(p => p.UserId == u.Id).Select(p => p.ActivityId).ToHashSet();
-            var rows = weekRows.Where(r => mine.Contains(r.Id)).ToList();
-            return new TeamMemberWeek(u, hours[u.Id],
-                rows.Where(r => DateOnly.FromDateTime(r.StartsLocal) < nextMonday).ToList(),
-                rows.Where(r => DateOnly.FromDateTime(r.StartsLocal) >= nextMonday).ToList());
-        }).ToList();
+        // Each week on its own by the week index: an equality SQLite roots at the week's activities, where a range of days
+        // joined to the team's participations was rooted at every participation of the team's members.
+        var thisWeek = await TeamWeekAsync(db, ids, week, ct);
+        var nextWeek = await TeamWeekAsync(db, ids, next, ct);
+        var members = team.Select(u => new TeamMemberWeek(u, hours[u.Id], thisWeek[u.Id], nextWeek[u.Id])).ToList();
 
+        // Open negative feedback by its keywords' index, not by walking every activity in start order looking for some.
+        var needingResolution = await db.ActivityKeywords.AsNoTracking().Where(k => k.NeedsResolution).Select(k => (int?)k.Id).ToListAsync(ct);
         var negative = await activities.ToRowsAsync(db.Activities.AsNoTracking()
-            .Where(a => a.Keyword != null && a.Keyword.NeedsResolution && a.Status != ActivityStatus.Done)
-            .OrderBy(a => a.StartsAtUtc).Take(100), ct);
+            .Where(a => needingResolution.Contains(a.KeywordId) && a.Status != ActivityStatus.Done)
+            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(100), ct);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var today = HelsinkiTime.Today(clock);
@@ -106,37 +96,68 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
             .Select(c => new
             {
                 c.Id, c.Name,
+                // The latest start walking the (CustomerId, StartsAtUtc) index backwards, not MAX over every past activity.
                 Last = db.Activities.Where(a => a.CustomerId == c.Id && a.StartsAtUtc <= nowUtc && a.Type!.RequiresCustomer)
-                    .Max(a => (DateOnly?)a.LocalDate),
+                    .OrderByDescending(a => a.StartsAtUtc).Select(a => (DateOnly?)a.LocalDate).FirstOrDefault(),
             }).ToListAsync(ct);
         return new TeamMeeting(week, members, negative, keyAccounts
             .Select(k => new KeyAccountContact(k.Id, k.Name, k.Last, k.Last is { } d ? today.DayNumber - d.DayNumber : null)).ToList());
     }
 
+    /// <summary>The rows of each team member's activities in the week, by start.</summary>
+    private async Task<Dictionary<int, List<ActivityRow>>> TeamWeekAsync(PortaaliDbContext db, List<int> ids, IsoWeek week, CancellationToken ct)
+    {
+        var rows = await activities.ToRowsAsync(db.Activities.AsNoTracking()
+            .Where(a => a.IsoYear == week.Year && a.IsoWeek == week.Week && a.Participants.Any(p => ids.Contains(p.UserId)))
+            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct);
+        var whose = (await (from a in db.Activities.AsNoTracking()
+                            where a.IsoYear == week.Year && a.IsoWeek == week.Week
+                            join p in db.ActivityParticipants on a.Id equals p.ActivityId
+                            where ids.Contains(p.UserId)
+                            select new { p.ActivityId, p.UserId }).ToListAsync(ct)).ToLookup(p => p.UserId, p => p.ActivityId);
+        return ids.ToDictionary(id => id, id =>
+        {
+            var mine = whose[id].ToHashSet();
+            return rows.Where(r => mine.Contains(r.Id)).ToList();
+        });
+    }
+
     private static IQueryable<Activity> Participating(PortaaliDbContext db, int userId) =>
         db.Activities.AsNoTracking().Where(a => a.Participants.Any(p => p.UserId == userId));
 
+    /// <summary>The user's activities on the Helsinki days <paramref name="firstDay"/>–<paramref name="lastDay"/>, rooted at the user's
+    /// participations: over months, one person's few thousand rows beat probing every activity of the period.</summary>
+    private static IQueryable<Activity> Participations(PortaaliDbContext db, int userId, DateOnly firstDay, DateOnly lastDay) =>
+        from p in db.ActivityParticipants.AsNoTracking()
+        where p.UserId == userId
+        join a in db.Activities.AsNoTracking() on p.ActivityId equals a.Id
+        where a.LocalDate >= firstDay && a.LocalDate <= lastDay
+        select a;
+
     private static async Task<Dictionary<int, WeekHours>> WeekHoursAsync(PortaaliDbContext db, IReadOnlyCollection<int> userIds, IsoWeek week, CancellationToken ct)
     {
-        var ids = userIds.ToList();
-        var sums = await db.ActivityParticipants.AsNoTracking()
-            .Where(p => ids.Contains(p.UserId) && p.Activity!.IsoYear == week.Year && p.Activity.IsoWeek == week.Week)
-            .GroupBy(p => new
-            {
-                p.UserId, p.Activity!.ActivityTypeId, TypeName = (CoreText.ReaderIsEnglish ? p.Activity.Type!.NameEn ?? p.Activity.Type!.Name : p.Activity.Type!.Name), p.Activity.Type.Color, p.Activity.Type.SortOrder,
-                Customer = p.Activity.CustomerId != null, Done = p.Activity.Status == ActivityStatus.Done,
-            })
-            .Select(g => new { g.Key.UserId, g.Key.TypeName, g.Key.Color, g.Key.SortOrder, g.Key.Customer, g.Key.Done, Minutes = g.Sum(p => p.Activity!.DurationMinutes) })
+        var ids = userIds.Distinct().ToList();
+        // A plain GROUP BY rooted at the week's activities, whose covering index holds every column summed here, joined to
+        // the people's participations: summing over the Activity navigation made a correlated subquery per group.
+        var sums = await (from a in db.Activities.AsNoTracking()
+                          where a.IsoYear == week.Year && a.IsoWeek == week.Week
+                          join p in db.ActivityParticipants on a.Id equals p.ActivityId
+                          where ids.Contains(p.UserId)
+                          group a.DurationMinutes by new { p.UserId, a.ActivityTypeId, Customer = a.CustomerId != null, Done = a.Status == ActivityStatus.Done } into g
+                          select new { g.Key.UserId, g.Key.ActivityTypeId, g.Key.Customer, g.Key.Done, Minutes = g.Sum() })
             .ToListAsync(ct);
-        return ids.Distinct().ToDictionary(id => id, id =>
+        var types = sums.Count == 0 ? [] : await db.ActivityTypes.AsNoTracking()
+            .Select(t => new { t.Id, Name = CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, t.Color, t.SortOrder })
+            .ToDictionaryAsync(t => t.Id, ct);
+        return ids.ToDictionary(id => id, id =>
         {
             var mine = sums.Where(s => s.UserId == id).ToList();
             var done = mine.Where(s => s.Done).ToList();
             return new WeekHours(week,
                 Hours(done.Where(s => s.Customer).Sum(s => s.Minutes)), Hours(done.Where(s => !s.Customer).Sum(s => s.Minutes)),
                 Hours(mine.Where(s => !s.Done).Sum(s => s.Minutes)),
-                done.GroupBy(s => new { s.TypeName, s.Color, s.SortOrder }).OrderBy(g => g.Key.SortOrder)
-                    .Select(g => new TypeHours(g.Key.TypeName, g.Key.Color, Hours(g.Sum(s => s.Minutes)))).ToList());
+                done.Select(s => (Type: types[s.ActivityTypeId], s.Minutes)).GroupBy(s => new { s.Type.Name, s.Type.Color, s.Type.SortOrder })
+                    .OrderBy(g => g.Key.SortOrder).Select(g => new TypeHours(g.Key.Name, g.Key.Color, Hours(g.Sum(s => s.Minutes)))).ToList());
         });
     }
 

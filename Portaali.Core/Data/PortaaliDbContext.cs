@@ -92,6 +92,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasIndex(c => c.BusinessId);
             e.HasIndex(c => c.MunicipalityCode);
             e.HasIndex(c => new { c.IsPassive, c.Segment });
+            // The A accounts (team meeting, key-account tracker): "NOT IsPassive" cannot seek the index above, so it led
+            // SQLite to walk all customers in name order.
+            e.HasIndex(c => new { c.Segment, c.IsPassive, c.NameSearch });
             e.HasMany(c => c.Contacts).WithOne(c => c.Customer!).HasForeignKey(c => c.CustomerId);
             e.HasMany(c => c.ExternalNumbers).WithOne().HasForeignKey(n => n.CustomerId);
             e.HasMany(c => c.Responsibles).WithOne().HasForeignKey(r => r.CustomerId);
@@ -203,7 +206,13 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasIndex(a => new { a.CustomerId, a.StartsAtUtc });
             e.HasIndex(a => a.StartsAtUtc);
             e.HasIndex(a => a.SeriesId);
-            e.HasIndex(a => new { a.IsoYear, a.IsoWeek });
+            // Covering for the weekly hours: a week's sums read this index alone, never the activities' rows.
+            e.HasIndex(a => new { a.IsoYear, a.IsoWeek, a.Status, a.ActivityTypeId, a.CustomerId, a.DurationMinutes });
+            // The calendar's Helsinki days, in start order, so a limited view stops reading after the rows it shows.
+            e.HasIndex(a => new { a.LocalDate, a.StartsAtUtc });
+            // Open negative feedback (the team meeting): a keyword's activities with their status in the index, so the
+            // resolved ones are passed over without reading their rows.
+            e.HasIndex(a => new { a.KeywordId, a.Status, a.StartsAtUtc });
             e.HasIndex(a => new { a.Status, a.StartsAtUtc });
             e.HasIndex(a => a.EmailMessageId);
         });

@@ -108,15 +108,13 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("EmailMessageId");
 
-                    b.HasIndex("KeywordId");
-
                     b.HasIndex("SeriesId");
 
                     b.HasIndex("StartsAtUtc");
 
                     b.HasIndex("CustomerId", "StartsAtUtc");
 
-                    b.HasIndex("IsoYear", "IsoWeek");
+                    b.HasIndex("LocalDate", "StartsAtUtc");
 
                     b.HasIndex("ProjectId", "StartsAtUtc");
 
@@ -124,8 +122,12 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("ActivityTypeId", "LocalDate", "CustomerId");
 
+                    b.HasIndex("KeywordId", "Status", "StartsAtUtc");
+
                     b.HasIndex("CustomerId", "ActivityTypeId", "LocalDate", "Status")
                         .HasDatabaseName("IX_Activities_CarePlanMonitor");
+
+                    b.HasIndex("IsoYear", "IsoWeek", "Status", "ActivityTypeId", "CustomerId", "DurationMinutes");
 
                     b.ToTable("Activities");
                 });
@@ -1296,6 +1298,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("IsPassive", "Segment");
+
+                    b.HasIndex("Segment", "IsPassive", "NameSearch");
 
                     b.ToTable("Customers");
                 });

@@ -51,7 +51,7 @@ public class ActivityHistoryTests : HarnessTest
         var minna = await H.SignInAsAsync(UserGroup.AccountManager);
         var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
         var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10.AddMinutes(30), 90, memo: "Tavoite"));
-        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
+        var shown = Assert.Single((await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15))).Entries);
 
         await H.Activities.MoveAsync(id, new DateTime(2026, 3, 12, 14, 30, 0), shown.Version);
 
@@ -70,7 +70,7 @@ public class ActivityHistoryTests : HarnessTest
         var minna = await H.SignInAsAsync(UserGroup.AccountManager);
         var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
         var id = await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10));
-        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
+        var shown = Assert.Single((await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15))).Entries);
         // A colleague edits the activity after the calendar was shown.
         var edit = (await H.Activities.GetAsync(id)).Edit;
         edit.Title = "Käynti: trukkikoulutus";
@@ -95,7 +95,7 @@ public class ActivityHistoryTests : HarnessTest
         var edit = (await H.Activities.GetAsync(id)).Edit;
         edit.Title = "Käynti: trukkikoulutus";
         await H.Activities.UpdateAsync(id, edit);
-        var shown = Assert.Single(await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)));
+        var shown = Assert.Single((await H.Calendar.GetEntriesAsync([minna.Id], new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15))).Entries);
 
         await H.Activities.MoveAsync(id, new DateTime(2026, 3, 13, 9, 0, 0), shown.Version);
 

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portaali.Core.Calendar;
+using Portaali.Core.Data;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+using Portaali.Tests.Support;
+using Xunit.Abstractions;
+using static Portaali.Tests.Integration.Activities.ActivityTestData;
+
+namespace Portaali.Tests.Integration.Calendar;
+
+/// <summary>A migrated file whose services record their SQL, with a small team and a few activities, shared by the plan tests.</summary>
+public sealed class CalendarPlanFixture : IAsyncLifetime
+{
+    internal SqlPlanRecorder Recorder { get; } = new();
+    public CoreHarness H { get; private set; } = null!;
+    public List<int> Staff { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        H = await CoreHarness.CreateAsync(configure: s => s.ConfigureDbContext<PortaaliDbContext>(o => o.AddInterceptors(Recorder)));
+        var crm = await H.CreateUserAsync(UserGroup.CustomerRelationshipManager, "Arto Miettinen");
+        var minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var janne = await H.CreateUserAsync(UserGroup.AccountManager, "Janne Koskela");
+        Staff.AddRange([crm.Id, minna.Id, janne.Id]);
+        H.SignInAs(minna);
+        var key = await H.AddCustomerAsync("Avainasiakas Oyj", segment: Segment.A);
+        await H.Activities.CreateAsync(Edit(Visit, key.Id, "Käynti", new DateTime(2026, 3, 9, 10, 0, 0), 90, participants: [minna.Id, janne.Id]));
+        await H.Activities.CreateAsync(Edit(Planning, null, "Suunnittelu", new DateTime(2026, 3, 10, 8, 0, 0)));
+        await H.Activities.CreateAsync(Edit(Feedback, key.Id, "Moite", new DateTime(2026, 3, 11, 10, 0, 0), 15, keyword: Negative));
+    }
+
+    public Task DisposeAsync() => H.DisposeAsync().AsTask();
+}
+
+/// <summary>The calendar's and the weekly hours' hot queries keep their indexes: the plans SQLite makes without statistics
+/// (the app never runs ANALYZE) start from an index and never read Activities or ActivityParticipants from end to end,
+/// which at 2,000,000 activities is the difference between milliseconds and seconds.</summary>
+public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelper output) : IClassFixture<CalendarPlanFixture>
+{
+    private const string WeekIndex = "IX_Activities_IsoYear_IsoWeek_Status_ActivityTypeId_CustomerId_DurationMinutes";
+    private const string DayIndex = "IX_Activities_LocalDate_StartsAtUtc";
+    private static readonly IsoWeek Week = new(2026, 11);
+    private CoreHarness H => fixture.H;
+
+    [Fact]
+    public async Task Weekly_hours_of_a_team_sum_from_the_covering_week_index()
+    {
+        var plans = await PlansOf(() => H.WeeklyHours.GetWeekHoursAsync(fixture.Staff, Week));
+
+        var sums = plans.Single(p => p.Sql.Contains("SUM("));
+        Assert.Contains(sums.Plan, line => line.Contains($"USING COVERING INDEX {WeekIndex}"));
+        Assert.DoesNotContain(sums.Plan, line => line.Contains("CORRELATED"));
+        AssertNoScans(plans);
+    }
+
+    [Fact]
+    public async Task Calendar_reads_the_local_date_index_in_order_and_stops_after_the_rows_it_shows()
+    {
+        var plans = await PlansOf(() => H.Calendar.GetEntriesAsync(fixture.Staff, new DateOnly(2026, 2, 23), new DateOnly(2026, 4, 5)));
+
+        var entries = plans.First();
+        Assert.Contains("LIMIT", entries.Sql);
+        Assert.Contains(entries.Plan, line => line.Contains($"USING INDEX {DayIndex}"));
+        Assert.DoesNotContain(entries.Plan, line => line.Contains("TEMP B-TREE"));
+        AssertNoScans(plans);
+    }
+
+    [Fact]
+    public async Task Team_meeting_reads_each_part_by_an_index_and_no_big_table_from_end_to_end()
+    {
+        var plans = await PlansOf(() => H.WeeklyHours.GetTeamMeetingAsync(Week));
+
+        var whose = plans.Where(p => p.Sql.StartsWith("SELECT \"a0\".\"ActivityId\", \"a0\".\"UserId\"")).ToList();
+        Assert.Equal(2, whose.Count); // this week's and next week's
+        Assert.All(whose, p => Assert.StartsWith($"SEARCH a USING COVERING INDEX {WeekIndex}", p.Plan[0]));
+        var negative = plans.Single(p => p.Sql.Contains("@needingResolution"));
+        Assert.Contains(negative.Plan, line => line.Contains("USING INDEX IX_Activities_KeywordId_Status_StartsAtUtc (KeywordId=?)"));
+        var keyAccounts = plans.Single(p => p.Sql.Contains("FROM \"Customers\""));
+        Assert.Contains(keyAccounts.Plan, line => line.Contains("USING INDEX IX_Customers_Segment_IsPassive_NameSearch (Segment=?)"));
+        Assert.Contains(keyAccounts.Plan, line => line.Contains("USING INDEX IX_Activities_CustomerId_StartsAtUtc (CustomerId=? AND StartsAtUtc<?)"));
+        Assert.Empty(keyAccounts.ScansOf("Customers"));
+        AssertNoScans(plans);
+    }
+
+    [Fact]
+    public async Task One_persons_year_chart_and_recent_weeks_start_from_their_participations()
+    {
+        var plans = await PlansOf(async () =>
+        {
+            await H.WeeklyHours.GetWeeklyReportAsync(Week);
+            return await H.WeeklyHours.MyRecentWeeksAsync(8);
+        });
+
+        var spans = plans.Where(p => p.Sql.Contains("GROUP BY") && p.Sql.Contains("FROM \"ActivityParticipants\" AS \"a\"")).ToList();
+        Assert.Equal(2, spans.Count);
+        Assert.All(spans, p => Assert.StartsWith("SEARCH a USING ", p.Plan[0]));
+        AssertNoScans(plans);
+    }
+
+    [Fact]
+    public async Task Calendar_feed_starts_from_the_owners_participations()
+    {
+        var token = await H.Calendar.CreateFeedTokenAsync();
+        var plans = await PlansOf(() => H.Calendar.GetFeedAsync(token));
+
+        var events = plans.Single(p => p.Sql.Contains("\"Memo\""));
+        Assert.StartsWith($"SEARCH {events.AliasesOf("ActivityParticipants").Single()} ", events.Plan[0]);
+        AssertNoScans(plans);
+    }
+
+    private async Task<IReadOnlyList<PlannedQuery>> PlansOf<T>(Func<Task<T>> call)
+    {
+        fixture.Recorder.Clear();
+        await call();
+        var plans = fixture.Recorder.Explain(H.DatabasePath);
+        foreach (var plan in plans) output.WriteLine(plan + "\n");
+        return plans;
+    }
+
+    private static void AssertNoScans(IEnumerable<PlannedQuery> plans)
+    {
+        // ActivityService.ToRowsAsync's participant names (a LEFT JOIN over every participant) are the activities part's,
+        // which makes them a second query over the page's ids; the rows it is given are checked here through their own terms.
+        foreach (var plan in plans.Where(p => !(p.Sql.Contains("LEFT JOIN (") && p.Sql.Contains("\"DisplayName\""))))
+        {
+            Assert.True(plan.ScansOf("Activities").Count == 0, $"Activities read from end to end:\n{plan}");
+            Assert.True(plan.ScansOf("ActivityParticipants").Count == 0, $"ActivityParticipants read from end to end:\n{plan}");
+        }
+    }
+}
