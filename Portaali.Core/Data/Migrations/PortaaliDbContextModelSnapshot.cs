@@ -1235,6 +1235,10 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<string>("CompanyForm")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComparableName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1296,6 +1300,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("IsPassive", "Segment");
+
+                    b.HasIndex("MunicipalityCode", "ComparableName");
 
                     b.ToTable("Customers");
                 });
@@ -1375,6 +1381,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("Number");
 
                     b.HasIndex("System", "Number")
                         .IsUnique();
