@@ -19,7 +19,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var customers = await CustomerFilter.ApplyAsync(db, query, actor.Id, ct);
         // Counted up to PagedCount.Cap: past a thousand matches nobody reads the number, and counting 30,000 costs.
-        var (total, isLowerBound) = await PagedCount.CountAsync(customers, ct);
+        var (total, isLowerBound) = await CustomerFilter.NameMatchesExceedCapAsync(db, query, actor.Id, ct)
+            ? (PagedCount.Cap, true) : await PagedCount.CountAsync(customers, ct);
         var page = await CustomerFilter.Sort(db, customers, query)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
             .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive })

@@ -134,6 +134,34 @@ public class CustomerNameIndexTests : HarnessTest
         Assert.Empty(await H.Customers.FindActiveAsync("lopettanut"));
     }
 
+    private async Task AddNumberedCustomersAsync(int count, int passive = 0)
+    {
+        await using var db = H.Db();
+        for (var i = 0; i < count; i++)
+        {
+            var name = $"Rakennus Äijä {i:0000} Oy";
+            db.Customers.Add(new Customer { Name = name, NameSearch = CustomerRules.SearchForm(name), IsPassive = i < passive, CreatedAt = DateTime.UtcNow });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [InlineData(1000, 0, "äijä", 1000, false)]
+    [InlineData(1001, 0, "äijä", 1000, true)]
+    [InlineData(1001, 1, "äijä", 1000, false)] // the passive one is not counted, so exactly a thousand
+    [InlineData(1001, 0, "rakennus oy", 1000, true)]
+    [InlineData(1001, 0, "äijä 000", 11, false)] // 0000–0009 and 1000
+    public async Task Search_counts_up_to_a_thousand_and_then_says_over(int customers, int passive, string text, int count, bool over)
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        await AddNumberedCustomersAsync(customers, passive);
+
+        var result = await H.Customers.SearchAsync(new CustomerQuery { Text = text });
+
+        Assert.Equal((count, over), (result.TotalCount, result.TotalIsLowerBound));
+        Assert.Equal(Math.Min(25, count), result.Items.Count);
+    }
+
     // ---- plans: what keeps the search fast at 100,000 customers and 300,000 contacts ----------------------------------
 
     private async Task<string> PlanAsync(Func<PortaaliDbContext, Task<IQueryable<int>>> build)
@@ -177,6 +205,25 @@ public class CustomerNameIndexTests : HarnessTest
         Assert.Contains("ContactSearch VIRTUAL TABLE", plan);
         Assert.Contains("IX_Customers_BusinessId", plan);
         Assert.Contains("IX_ExternalNumbers_Number", plan);
+    }
+
+    [Fact]
+    public async Task Count_of_many_name_matches_streams_from_the_trigram_index_without_reading_the_table()
+    {
+        await SeedAsync();
+
+        var plan = await PlanAsync(async db =>
+        {
+            // The shape NameMatchesExceedCapAsync counts: the index's matches joined to customers by id.
+            var others = await CustomerFilter.ApplyAsync(db, new CustomerQuery(), 1, default);
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CustomerSearch\" WHERE \"CustomerSearch\" MATCH '\"äijä\"'");
+            return ids.Join(others, id => id, c => c.Id, (id, c) => c.Id).Take(1001);
+        });
+
+        AssertNoTableScan(plan);
+        Assert.Contains("CustomerSearch VIRTUAL TABLE", plan);
+        Assert.Contains("USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     [Theory]
