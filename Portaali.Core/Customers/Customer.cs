@@ -4,10 +4,21 @@ namespace Portaali.Core.Customers;
 
 public class Customer
 {
+    private string name = "";
+
     public int Id { get; set; }
-    public required string Name { get; set; }
+    /// <summary>Setting the name keeps <see cref="ComparableName"/> in step, whichever path sets it (create, edit, imports);
+    /// EF Core loads the field directly.</summary>
+    public required string Name
+    {
+        get => name;
+        set { name = value; ComparableName = CustomerRules.ComparableName(value); }
+    }
     /// <summary>Lower-cased name for case-insensitive search (SQLite LIKE folds only ASCII).</summary>
     public string NameSearch { get; set; } = "";
+    /// <summary><see cref="CustomerRules.ComparableName"/> of the name, stored so the duplicate check finds its candidates
+    /// through an index instead of comparing every customer of a municipality in memory.</summary>
+    public string? ComparableName { get; set; }
     public string? BusinessId { get; set; }
     public string? CompanyForm { get; set; }
     public Address VisitingAddress { get; set; } = new();

@@ -96,6 +96,27 @@ public static partial class CustomerRules
         return string.Join(" ", words);
     }
 
+    /// <summary>
+    /// The customers whose stored comparable name could pass <see cref="AreSimilarNames"/> against <paramref name="name"/>,
+    /// as SQL over the comparable name alone: the same name; one containing the other; or, for up to two edits, a length
+    /// within two and one of the name's three pieces intact (two edits can break at most two of three pieces). A superset
+    /// of the similar names, narrow enough to compare in memory; rows saved before the column existed are included.
+    /// </summary>
+    public static IQueryable<Customer> SimilarNameCandidates(IQueryable<Customer> customers, string name)
+    {
+        var x = ComparableName(name);
+        if (x.Length == 0) return customers.Where(c => false);
+        var (min, max) = (x.Length - 2, x.Length + 2);
+        var third = x.Length / 3;
+        var (p1, p2, p3) = (x[..third], x[third..(2 * third)], x[(2 * third)..]);
+        var contains = x.Length >= 5;
+        return customers.Where(c => c.ComparableName == null || c.ComparableName == x
+            || (contains && c.ComparableName.Contains(x))
+            || (c.ComparableName.Length >= 5 && x.Contains(c.ComparableName))
+            || (c.ComparableName.Length >= min && c.ComparableName.Length <= max
+                && (c.ComparableName.Contains(p1) || c.ComparableName.Contains(p2) || c.ComparableName.Contains(p3))));
+    }
+
     private static readonly HashSet<string> CompanyFormWords =
         ["oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "osk", "ltd", "oü", "inc", "lkv"];
 

@@ -18,14 +18,16 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var customers = await CustomerFilter.ApplyAsync(db, query, actor.Id, ct);
-        var total = await customers.CountAsync(ct);
+        // Counted up to PagedCount.Cap: past a thousand matches nobody reads the number, and counting 30,000 costs.
+        var (total, isLowerBound) = await CustomerFilter.NameMatchesExceedCapAsync(db, query, actor.Id, ct)
+            ? (PagedCount.Cap, true) : await PagedCount.CountAsync(customers, ct);
         var page = await CustomerFilter.Sort(db, customers, query)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
             .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive })
             .ToListAsync(ct);
         var rows = page.Select(c => new CustomerRow(c.Id, c.Name, c.BusinessId, c.MunicipalityCode,
             Municipalities.NameOf(c.MunicipalityCode), c.Segment, c.SizeClass, c.Revenue, c.IsPassive)).ToList();
-        return new PagedResult<CustomerRow>(rows, total);
+        return new PagedResult<CustomerRow>(rows, total, isLowerBound);
     }
 
     /// <summary>Active customers whose name matches, for the customer pickers of activities and service orders made
@@ -35,9 +37,16 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await guard.SignedInAsync();
         if (string.IsNullOrWhiteSpace(text)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pattern = "%" + CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "") + "%";
-        return await db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern))
-            .OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
+        var fragment = CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "");
+        var pattern = "%" + fragment + "%";
+        var customers = db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern));
+        if (CustomerFilter.NameMatch([fragment]) is { } match)
+        {
+            // The trigram index finds the fragment's customers; LIKE above keeps its exact meaning (the index folds ä to a).
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CustomerSearch\" WHERE \"CustomerSearch\" MATCH {match}");
+            customers = customers.Where(c => ids.Contains(c.Id));
+        }
+        return await customers.OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
     }
 
     public async Task<CustomerDetails> GetAsync(int id, CancellationToken ct = default)
@@ -106,9 +115,11 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         }
         if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrEmpty(municipalityCode))
         {
-            // A municipality holds at most a few thousand customers: compare their names here, after a narrow projection.
+            // SQL narrows the municipality (up to 17,000 customers) to a handful from its (municipality, comparable name)
+            // index; the rule itself then runs on those few here.
+            var candidates = CustomerRules.SimilarNameCandidates(db.Customers.Where(c => c.MunicipalityCode == municipalityCode), name);
             var local = await db.Customers.AsNoTracking()
-                .Where(c => c.MunicipalityCode == municipalityCode && c.Id != excludeId)
+                .Where(c => candidates.Select(k => k.Id).Contains(c.Id) && c.Id != excludeId)
                 .Select(c => new { c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.IsPassive }).ToListAsync(ct);
             result.AddRange(local
                 .Where(c => result.All(r => r.Id != c.Id) && CustomerRules.AreSimilarNames(name, c.Name))

@@ -13,6 +13,9 @@ namespace Portaali.Core.Data;
 
 public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : DbContext(options)
 {
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SqliteFunctions.Instance);
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ExternalNumber> ExternalNumbers => Set<ExternalNumber>();
@@ -91,6 +94,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasIndex(c => c.NameSearch);
             e.HasIndex(c => c.BusinessId);
             e.HasIndex(c => c.MunicipalityCode);
+            e.Property(c => c.ComparableName).HasMaxLength(200);
+            // The duplicate check reads a municipality's comparable names from this index alone.
+            e.HasIndex(c => new { c.MunicipalityCode, c.ComparableName });
             e.HasIndex(c => new { c.IsPassive, c.Segment });
             // The A accounts (team meeting, key-account tracker): "NOT IsPassive" cannot seek the index above, so it led
             // SQLite to walk all customers in name order.
@@ -109,6 +115,7 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasMany(c => c.Classifications).WithOne().HasForeignKey(c => c.ContactId);
         });
         b.Entity<ExternalNumber>().HasIndex(n => new { n.System, n.Number }).IsUnique();
+        b.Entity<ExternalNumber>().HasIndex(n => n.Number); // the customer search looks a number up in any system
         b.Entity<CustomerResponsible>(e =>
         {
             e.HasKey(r => new { r.CustomerId, r.UserId });

@@ -145,6 +145,19 @@ public sealed class CoreHarness : IAsyncDisposable
         return customer;
     }
 
+    /// <summary>A customer written in SQL with the columns the first migration made, for tests that migrate from an early
+    /// schema: the current model has columns (ComparableName) that schema does not have yet.</summary>
+    public async Task<Customer> AddCustomerToEarlySchemaAsync(string name, string? businessId = null, string? industryCode = null)
+    {
+        await using var db = Db();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Customers" ("Name", "NameSearch", "BusinessId", "MunicipalityCode", "IndustryCode", "SizeClass", "Segment", "IsPassive", "CreatedAt", "Version")
+            VALUES ({name}, {CustomerRules.SearchForm(name)}, {businessId}, '091', {industryCode}, 0, 'C', 0, {Now.UtcDateTime}, {Guid.NewGuid()})
+            """);
+        var id = await db.Database.SqlQuery<int>($"SELECT max(\"Id\") AS \"Value\" FROM \"Customers\"").SingleAsync();
+        return new Customer { Id = id, Name = name, BusinessId = businessId, IndustryCode = industryCode, MunicipalityCode = "091" };
+    }
+
     public async Task<Contact> AddContactAsync(int customerId, string firstName, string lastName, Action<Contact>? configure = null)
     {
         var contact = new Contact

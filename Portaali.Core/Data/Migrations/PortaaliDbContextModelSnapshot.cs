@@ -1237,6 +1237,10 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<string>("CompanyForm")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComparableName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1298,6 +1302,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("IsPassive", "Segment");
+
+                    b.HasIndex("MunicipalityCode", "ComparableName");
 
                     b.HasIndex("Segment", "IsPassive", "NameSearch");
 
@@ -1379,6 +1385,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("Number");
 
                     b.HasIndex("System", "Number")
                         .IsUnique();

@@ -185,21 +185,42 @@ public class CustomerSearchTests : ComponentHarness
         page.WaitForAssertion(() => Assert.Equal(["Metalli Mäkinen Oy", "Kahvila Aalto Oy", "Rakennus Virtanen Oy"], Rows(page)));
     }
 
+    private Task AddNumberedCustomersAsync(int count) => WithDbAsync(db =>
+    {
+        for (var i = 0; i < count; i++)
+            db.Customers.Add(new Customer { Name = $"Asiakas {i:0000} Oy", NameSearch = $"asiakas {i:0000} oy", CreatedAt = DateTime.UtcNow });
+        return db.SaveChangesAsync();
+    });
+
     [Fact]
-    public async Task The_pager_counts_with_finnish_digit_grouping()
+    public async Task A_thousand_matches_are_counted_exactly_with_finnish_digit_grouping()
     {
         await SignInAsync(UserGroup.AccountManager);
-        await WithDbAsync(db =>
-        {
-            for (var i = 0; i < 1030; i++)
-                db.Customers.Add(new Customer { Name = $"Asiakas {i:0000} Oy", NameSearch = $"asiakas {i:0000} oy", CreatedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
+        await AddNumberedCustomersAsync(1000);
 
         var page = RenderWithProviders<CustomerSearch>();
 
-        page.WaitForAssertion(() => Assert.Contains(1030.ToString("N0", new System.Globalization.CultureInfo("fi-FI")), page.Markup)); // "1 030", not "1,030"
-        Assert.DoesNotContain("1,030", page.Markup);
+        page.WaitForAssertion(() => Assert.Equal("1\u00a0000 asiakasta", page.Find("[data-testid=customer-count]").TextContent)); // not "1,000"
+        Assert.Empty(page.FindAll("[data-testid=customer-count-hint]"));
+    }
+
+    [Theory]
+    [InlineData("fi-FI", "fi", "yli 1\u00a0000 asiakasta", "Osumia on yli 1\u00a0000: tarkenna hakua")]
+    [InlineData("en-US", "en", "over 1,000 customers", "There are over 1,000 matches: narrow the search")]
+    public async Task Over_a_thousand_matches_say_over_a_thousand_and_ask_to_narrow_the_search(string culture, string uiCulture,
+        string count, string hint)
+    {
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(uiCulture);
+        await SignInAsync(UserGroup.AccountManager);
+        await AddNumberedCustomersAsync(1030);
+
+        var page = RenderWithProviders<CustomerSearch>();
+
+        page.WaitForAssertion(() => Assert.Equal(count, page.Find("[data-testid=customer-count]").TextContent));
+        Assert.StartsWith(hint, page.Find("[data-testid=customer-count-hint]").TextContent);
+        Assert.Equal(25, Rows(page).Count);
+        Assert.Equal("Asiakas 0000 Oy", Rows(page)[0]);
     }
 
     [Fact]

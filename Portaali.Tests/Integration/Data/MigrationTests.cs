@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Portaali.Core.Customers;
+using Portaali.Core.Data;
+using Portaali.Core.Users;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Data;
@@ -41,6 +45,43 @@ public class MigrationTests
         Assert.Equal("Uusimaa", helsinki.Region);
         Assert.Equal(Municipalities.All.Length, await db.Municipalities.CountAsync());
         Assert.Equal("Pirkanmaa", (await db.Municipalities.SingleAsync(m => m.Name == "Tampere")).Region);
+    }
+
+    [Fact]
+    public async Task Customer_name_indexes_and_their_triggers_exist_after_the_last_migration_and_cover_earlier_rows()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        Assert.Equal(CustomerSearchObjects, await CustomerSearchObjectsAsync(h));
+        await h.SignInAsAsync(UserGroup.AccountManager);
+        var customer = await h.AddCustomerAsync("Metallityö Mäkelä Oy", null, "091");
+        await h.AddContactAsync(customer.Id, "Päivi", "Hämäläinen");
+        await using (var db = h.Db())
+        {
+            // Back to before the indexes and the stored comparable names, then forward again: the rows saved before are indexed.
+            await db.GetService<IMigrator>().MigrateAsync("ReferenceDataInEnglish");
+            Assert.Empty(await CustomerSearchObjectsAsync(h));
+            await db.Database.MigrateAsync();
+        }
+
+        Assert.Equal(CustomerSearchObjects, await CustomerSearchObjectsAsync(h));
+        Assert.Equal([customer.Id], (await h.Customers.SearchAsync(new CustomerQuery { Text = "hämäläinen" })).Items.Select(r => r.Id));
+        Assert.Equal([customer.Id], (await h.Customers.SearchAsync(new CustomerQuery { Text = "metallityö" })).Items.Select(r => r.Id));
+        await using (var check = h.Db())
+            Assert.Equal("metallityö mäkelä", await check.Customers.Where(c => c.Id == customer.Id).Select(c => c.ComparableName).SingleAsync());
+        Assert.Equal([customer.Id], (await h.Customers.FindDuplicatesAsync("Metallityo Mäkelä Oy", null, "091")).Select(d => d.Id));
+    }
+
+    private static readonly List<string> CustomerSearchObjects =
+        new[] { "ContactSearch", "CustomerSearch" }.Concat(CustomerSearchTriggers.Names).Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<List<string>> CustomerSearchObjectsAsync(CoreHarness h)
+    {
+        await using var db = h.Db();
+        return await db.Database.SqlQuery<string>($"""
+            SELECT name AS "Value" FROM sqlite_master
+            WHERE name IN ('CustomerSearch', 'ContactSearch') OR (type = 'trigger' AND tbl_name IN ('Customers', 'Contacts'))
+            ORDER BY name
+            """).ToListAsync();
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public class ImportRepairMigrationTests
     {
         await using var h = await CoreHarness.CreateAsync(migrate: false);
         await using (var db = h.Db()) await db.GetService<IMigrator>().MigrateAsync(Before);
-        var damaged = await h.AddCustomerAsync("Vanha Nimi Oy", "1234567-1", configure: c => c.IndustryCode = "62010");
-        var fine = await h.AddCustomerAsync("Pieni Toiminimi", "2345678-0", configure: c => c.IndustryCode = "47190");
+        var damaged = await h.AddCustomerToEarlySchemaAsync("Vanha Nimi Oy", "1234567-1", industryCode: "62010");
+        var fine = await h.AddCustomerToEarlySchemaAsync("Pieni Toiminimi", "2345678-0", industryCode: "47190");
         await using (var db = h.Db())
         {
             db.AuditEntries.Add(new AuditEntry

@@ -22,8 +22,8 @@ public class SuggestionsRenameMigrationTests
             before = all[all.IndexOf(rename) - 1];
             await db.GetService<IMigrator>().MigrateAsync(before);
         }
-        var open = await h.AddCustomerAsync("Konkurssi Oy", "1234567-1");
-        var decided = await h.AddCustomerAsync("Puitesopimus Oy", "2345678-0");
+        var open = await h.AddCustomerToEarlySchemaAsync("Konkurssi Oy", "1234567-1");
+        var decided = await h.AddCustomerToEarlySchemaAsync("Puitesopimus Oy", "2345678-0");
         await using (var db = h.Db())
         {
             await db.Database.ExecuteSqlAsync($"""
