@@ -20,6 +20,8 @@ using Portaali.Core.Users;
 if (args.FirstOrDefault() == ExcelWriters.ChildFlag) return await ExcelWriters.ChildAsync(args); // one writer's run, in a process of its own
 // The selection engine at 100,000 customers builds its own large base and takes minutes: only when asked.
 if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
+// Server memory per Blazor circuit: starts the built web app and 150 Chromium tabs (docs/benchmarks-circuits.md).
+if (args.Contains("--circuits")) return await Portaali.Benchmarks.Circuits.CircuitBenchmark.RunAsync(args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault());
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var path = Path.Combine(Path.GetTempPath(), $"portaali-bench-{Guid.NewGuid():N}.db");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
@@ -315,6 +317,12 @@ namespace Portaali.Benchmarks
                 "The PRH bulk row shows the import streams the daily file: ~190 MiB of JSON passes through with the",
                 "managed heap growing by about as much as the set of our own Business IDs and one JSON buffer, not by",
                 "the size of the file. \"allocated per run\" is, for that row, the peak heap growth.",
+                "",
+                "## Server memory per open tab",
+                "",
+                "The managed heap each Blazor circuit (one open tab) keeps on the server, measured with 50 Chromium tabs per page against",
+                "the built app: `dotnet run -c Release --project Portaali.Benchmarks -- --circuits --write docs/benchmarks-circuits.md`.",
+                "The latest numbers, before and after, are in [benchmarks-circuits.md](benchmarks-circuits.md).",
                 "",
                 "## Excel writers for large exports",
                 "",

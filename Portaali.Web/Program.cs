@@ -12,6 +12,7 @@ builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Port
 builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPortaaliJobs(builder.Configuration);
 builder.Services.AddPortaaliHealthChecks();
+builder.Services.AddPortaaliHeapDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +38,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapPortaaliEndpoints();
 app.MapPortaaliHealth();
+app.MapPortaaliHeapDiagnostics();
 await app.UsePortaaliJobsAsync();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

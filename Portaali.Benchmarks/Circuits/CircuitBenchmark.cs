@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Portaali.Benchmarks.Circuits;
+
+/// <summary>
+/// Server memory per open tab: starts Portaali.Web from its Release output on a freshly seeded demo base (as the
+/// browser tests' PortaaliServer does, with the heap diagnostics switched on), signs in in Chromium, and for each page
+/// opens 50 tabs of it, reading the server's managed heap after a full GC before and after. Bytes per circuit =
+/// (after − before) / 50, beside the same 50 tabs of the near-empty "not found" page measured in the same run.
+/// </summary>
+internal static class CircuitBenchmark
+{
+    private const int Tabs = 50;
+    private const long TargetBytes = 500 * 1024;
+    private const string AccountManager = "Minna Lehtonen";
+
+    public static async Task<int> RunAsync(string? write)
+    {
+        var root = RepositoryRoot();
+        var webDll = Path.Combine(root, "Portaali.Web", "bin", "Release", "net10.0", "Portaali.Web.dll");
+        if (!File.Exists(webDll)) throw new FileNotFoundException("Build Portaali.Web in Release first", webDll);
+        var dataDir = Path.Combine(Path.GetTempPath(), "portaali-circuits-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dataDir);
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        using var server = StartServer(webDll, root, dataDir, baseUrl);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+            await WaitUntilUpAsync(http, server);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+            });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "fi-FI", ViewportSize = new() { Width = 1440, Height = 900 } });
+            context.SetDefaultTimeout(120_000);
+            var signIn = await context.NewPageAsync();
+            await signIn.GotoAsync("/signin");
+            await signIn.GetByRole(AriaRole.Button, new() { Name = AccountManager, Exact = true }).ClickAsync();
+            await signIn.WaitForSelectorAsync("body[data-interactive='true']");
+            await signIn.GotoAsync("/customers");
+            await signIn.WaitForSelectorAsync("[data-testid=customer-link]");
+            var customerUrl = await signIn.GetByTestId("customer-link").First.GetAttributeAsync("href")
+                ?? throw new InvalidOperationException("The customer view lists no customer");
+            await signIn.GotoAsync("about:blank"); // its circuit closes, so only the measured tabs stay open
+
+            var results = new List<Measurement>
+            {
+                await MeasureAsync(http, context, "Near-empty page (not found), the baseline", "/not-found", "h4"),
+                await MeasureAsync(http, context, "Customer view, 25 rows", "/customers", "[data-testid=customer-link]"),
+                await MeasureAsync(http, context, "A customer's page (details tab)", customerUrl, "[data-testid=customer-name]"),
+            };
+            var report = Markdown(results);
+            Console.WriteLine(report);
+            if (write is not null)
+            {
+                await File.WriteAllTextAsync(write, report);
+                Console.WriteLine($"Written to {write}");
+            }
+            return results.Skip(1).Any(r => r.BytesPerCircuit > TargetBytes) ? 1 : 0;
+        }
+        finally
+        {
+            if (!server.HasExited) { server.Kill(entireProcessTree: true); await server.WaitForExitAsync(); }
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    internal sealed record Measurement(string Page, string Url, int Circuits, long BeforeBytes, long AfterBytes, int? ComponentsPerCircuit)
+    {
+        public long BytesPerCircuit => (AfterBytes - BeforeBytes) / Tabs;
+    }
+
+    private sealed record Heap(long HeapBytes, int Circuits, int? Components);
+
+    private static async Task<Measurement> MeasureAsync(HttpClient http, IBrowserContext context, string name, string url, string ready)
+    {
+        var before = await ReadHeapAsync(http);
+        var pages = new List<IPage>();
+        for (var i = 0; i < Tabs; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(url);
+            await page.WaitForSelectorAsync("body[data-interactive='true']");
+            await page.WaitForSelectorAsync(ready);
+            pages.Add(page);
+        }
+        var after = await ReadHeapAsync(http);
+        var opened = after.Circuits - before.Circuits;
+        if (opened != Tabs) throw new InvalidOperationException($"{name}: {opened} circuits opened for {Tabs} tabs");
+        int? components = after.Components is { } a && before.Components is { } b ? (a - b) / Tabs : null;
+        Console.WriteLine($"{name}: {(after.HeapBytes - before.HeapBytes) / Tabs:N0} bytes per circuit, {components} components");
+
+        // Leaving the page sends Blazor's disconnect beacon, which ends the circuit at once (a dropped socket would keep
+        // it for the three-minute retention and let the next measurement's "after" shrink as it goes).
+        foreach (var page in pages)
+        {
+            await page.GotoAsync("about:blank");
+            await page.CloseAsync();
+        }
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while ((await ReadHeapAsync(http)).Circuits > before.Circuits)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{name}: the closed tabs' circuits are still open after 5 minutes");
+            await Task.Delay(1000);
+        }
+        return new Measurement(name, url, opened, before.HeapBytes, after.HeapBytes, components);
+    }
+
+    private static async Task<Heap> ReadHeapAsync(HttpClient http)
+    {
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/diagnostics/heap"));
+        var components = json.RootElement.GetProperty("components");
+        return new Heap(json.RootElement.GetProperty("heapBytes").GetInt64(), json.RootElement.GetProperty("circuits").GetInt32(),
+            components.ValueKind == JsonValueKind.Number ? components.GetInt32() : null);
+    }
+
+    private static string Markdown(IReadOnlyList<Measurement> results)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var baseline = results[0].BytesPerCircuit;
+        var lines = new List<string>
+        {
+            "# Server memory per circuit",
+            "",
+            "Produced by `dotnet run -c Release --project Portaali.Benchmarks -- --circuits --write docs/benchmarks-circuits.md`",
+            "(build the solution in Release first): Portaali.Web from its Release output on a freshly seeded demo base",
+            $"(4,000 customers), {Tabs} Chromium tabs of each page, signed in as an account manager. \"per circuit\" is the",
+            $"server's managed heap after a full GC with the {Tabs} tabs open minus before, divided by {Tabs}; \"components\" is the",
+            "live components the tabs added, per tab. The heap is read from `/diagnostics/heap`, mapped only when",
+            "`Portaali:Diagnostics:Heap` is true (never in production) and answering only on loopback. Target: ≤ 500 KB per",
+            "circuit on the customer view and on a customer's page.",
+            "",
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.",
+            "",
+            "| page | tabs | heap before | heap after | per circuit | × baseline | components per circuit | target |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        };
+        lines.AddRange(results.Select((r, i) =>
+            $"| {r.Page} | {r.Circuits} | {Kb(r.BeforeBytes)} | {Kb(r.AfterBytes)} | {Kb(r.BytesPerCircuit)} | " +
+            $"{(baseline > 0 ? (r.BytesPerCircuit / (double)baseline).ToString("0.0", inv) : "–")} | {r.ComponentsPerCircuit?.ToString(inv) ?? "–"} | " +
+            $"{(i == 0 ? "" : (r.BytesPerCircuit <= TargetBytes ? "✓" : "✗") + " ≤ 500 KB")} |"));
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+
+        static string Kb(long bytes) => $"{(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KB";
+    }
+
+    private static Process StartServer(string webDll, string root, string dataDir, string baseUrl)
+    {
+        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
+        {
+            WorkingDirectory = Path.Combine(root, "Portaali.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Portaali"] = $"Data Source={Path.Combine(dataDir, "portaali.db")}";
+        start.Environment["Portaali__DemoSignIn"] = "true";
+        start.Environment["Portaali__Diagnostics__Heap"] = "true";
+        start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
+        foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
+            start.Environment[$"Imports__Schedules__{source}"] = "off";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient http, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited) throw new InvalidOperationException("Portaali exited during start-up");
+            try
+            {
+                if ((await http.GetAsync("/signin")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("Portaali did not start in 5 minutes");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Portaali.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Portaali.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,51 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Segments;
+using Portaali.Core.Users;
+using Portaali.Web.Components.Pages.Customers;
+
+namespace Portaali.Tests.Components.Customers;
+
+/// <summary>
+/// Every live component of a page is server memory for as long as the tab stays open (docs/benchmarks-circuits.md:
+/// ≤ 500 KB per circuit). The customer view with a full page of 25 rows, and a customer's page, stay under the bounds
+/// measured when they were made lighter, so neither can silently grow back into a component per cell.
+/// </summary>
+public class CircuitWeightTests : ComponentHarness
+{
+    private const int CustomerViewBound = 150; // 137 when measured; 276 with a component per cell, column menus and a select item per municipality
+    private const int CustomerPageBound = 70; // 61 when measured, the details tab open
+
+    [Fact]
+    public async Task The_customer_view_with_25_rows_keeps_few_live_components()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Äänekosken Kuljetus {i:00} Oy", municipalityCode: i % 2 == 0 ? "091" : null);
+        await WithDbAsync(db => db.Customers.Where(c => c.Id % 3 == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Segment, Segment.B).SetProperty(c => c.Revenue, 125_000m).SetProperty(c => c.SizeClass, 4)));
+
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=customer-link]").Count));
+
+        var components = page.FindComponents<IComponent>();
+        Assert.True(components.Count <= CustomerViewBound, Breakdown(components));
+    }
+
+    [Fact]
+    public async Task A_customers_page_keeps_few_live_components()
+    {
+        await SignInAsync(UserGroup.AccountManager);
+        var id = await AddCustomerAsync("Äänekosken Kuljetus Oy", "0737546-2", municipalityCode: "091");
+
+        var page = RenderWithProviders<CustomerPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Equal("Äänekosken Kuljetus Oy", page.Find("[data-testid=customer-name]").TextContent.Trim()));
+
+        var components = page.FindComponents<IComponent>();
+        Assert.True(components.Count <= CustomerPageBound, Breakdown(components));
+    }
+
+    private static string Breakdown(IReadOnlyList<IRenderedComponent<IComponent>> components) =>
+        $"{components.Count} live components: " + string.Join(", ", components
+            .GroupBy(c => c.Instance.GetType().Name).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} × {g.Count()}"));
+}
