@@ -22,6 +22,8 @@ if (args.FirstOrDefault() == ExcelWriters.ChildFlag) return await ExcelWriters.C
 if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
 // Server memory per Blazor circuit: starts the built web app and 150 Chromium tabs (docs/benchmarks-circuits.md).
 if (args.Contains("--circuits")) return await Portaali.Benchmarks.Circuits.CircuitBenchmark.RunAsync(args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault());
+// The PRH bulk import with every one of 100,000 customers in the file, and its unchanged re-run (PrhScaleBenchmarks.cs).
+if (args.Contains("--prh-scale")) return await PrhScaleBenchmarks.RunAsync();
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var path = Path.Combine(Path.GetTempPath(), $"portaali-bench-{Guid.NewGuid():N}.db");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();

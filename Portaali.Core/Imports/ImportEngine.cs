@@ -56,6 +56,10 @@ public abstract class ImportHandler<T> where T : class
     /// <summary>The rows the run will go through, when they can be counted cheaply beforehand.</summary>
     public virtual Task<int?> CountAsync(ImportContext ctx, CancellationToken ct) => Task.FromResult<int?>(null);
     public abstract IAsyncEnumerable<ImportRow<T>> ReadAsync(ImportContext ctx, CancellationToken ct);
+    /// <summary>Called with a batch's rows before they are processed one by one, in the batch's transaction: a handler may
+    /// read what the rows are compared with in a few queries for the whole batch (kept in <see cref="ImportContext.State"/>).</summary>
+    public virtual Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<T>> rows, ImportContext ctx, CancellationToken ct) =>
+        Task.CompletedTask;
     /// <summary>Compares the row with the database; in an apply run also makes the change on tracked entities,
     /// which the engine saves with the rest of the batch. Validate before changing anything.</summary>
     public abstract Task<RowResult> ProcessAsync(PortaaliDbContext db, ImportRow<T> row, ImportContext ctx, CancellationToken ct);
@@ -107,14 +111,13 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 else if (row.IsSkipped) passed.Skipped++;
                 else batch.Add(row);
                 // Passed-over rows are committed now and then too, so the progress of a long bulk file moves.
-                if (batch.Count >= batchSize || passed.Resumed + passed.Skipped >= batchSize * 50)
+                if (batch.Count >= batchSize || passed.Count >= batchSize * 50)
                 {
-                    await CommitBatchAsync(handler, ctx, batch, passed, ct);
+                    if (await CommitBatchAsync(handler, ctx, batch, passed, batchSize * 50, ct)) passed = new PassedRows();
                     batch.Clear();
-                    passed = new PassedRows();
                 }
             }
-            await CommitBatchAsync(handler, ctx, batch, passed, ct);
+            await CommitBatchAsync(handler, ctx, batch, passed, 0, ct);
             await FinishAsync(runId, null, ctx.Note, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
@@ -143,19 +146,24 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         return previous is { Status: ImportStatus.Failed or ImportStatus.Interrupted, Checkpoint: > 0 } ? previous : null;
     }
 
-    /// <summary>Rows of a batch that needed no work: committed by an interrupted run, or not for this import.</summary>
+    /// <summary>Rows that needed no work: committed by an interrupted run, not for this import, or unchanged (counted here
+    /// while their batches wrote nothing, so an unchanged re-run does not commit a transaction per batch).</summary>
     private sealed class PassedRows
     {
         public int Resumed;
         public int Skipped;
+        public int Unchanged;
         public long LastLine;
+        public int Count => Resumed + Skipped + Unchanged;
         public static readonly PassedRows None = new();
     }
 
-    private async Task CommitBatchAsync<T>(ImportHandler<T> handler, ImportContext ctx, List<ImportRow<T>> rows, PassedRows passed,
-        CancellationToken ct) where T : class
+    /// <summary>Processes and commits a batch with the run's counters. A batch whose rows are all unchanged writes nothing:
+    /// its rows join <paramref name="passed"/> and false is returned, until <paramref name="deferUpTo"/> rows wait (0: never defer).</summary>
+    private async Task<bool> CommitBatchAsync<T>(ImportHandler<T> handler, ImportContext ctx, List<ImportRow<T>> rows, PassedRows passed,
+        int deferUpTo, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0 && passed.Resumed == 0 && passed.Skipped == 0) return;
+        if (rows.Count == 0 && passed.Count == 0) return true;
         var lastLine = Math.Max(passed.LastLine, rows.Count == 0 ? 0 : rows[^1].Line);
         var fresh = rows.Where(r => r.Error is null).Where(r => IsFirstOccurrence(r, ctx, out _)).ToHashSet();
         try
@@ -163,8 +171,16 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var results = new List<(ImportRow<T> Row, RowResult Result)>();
+            await handler.PrepareBatchAsync(db, rows.Where(fresh.Contains).ToList(), ctx, ct);
             foreach (var row in rows)
                 results.Add((row, fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx)));
+            if (!db.ChangeTracker.HasChanges() && results.All(r => r.Result.Outcome == RowOutcome.Unchanged)
+                && passed.Count + results.Count < deferUpTo)
+            {
+                await tx.RollbackAsync(ct);
+                passed.Unchanged += results.Count;
+                return false;
+            }
             await db.SaveChangesAsync(ct);
             await RecordAsync(db, ctx, results, passed, lastLine, ct);
             await tx.CommitAsync(ct);
@@ -181,6 +197,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 RowResult result;
                 try
                 {
+                    if (fresh.Contains(row)) await handler.PrepareBatchAsync(db, [row], ctx, ct);
                     result = fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx);
                     await db.SaveChangesAsync(ct);
                 }
@@ -194,6 +211,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 await tx.CommitAsync(ct);
             }
         }
+        return true;
     }
 
     private static bool IsFirstOccurrence<T>(ImportRow<T> row, ImportContext ctx, out long firstLine) where T : class
@@ -257,7 +275,8 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         }
         run.Resumed += passed.Resumed;
         run.Skipped += passed.Skipped;
-        run.Done += results.Count + passed.Resumed + passed.Skipped;
+        run.Unchanged += passed.Unchanged;
+        run.Done += results.Count + passed.Count;
         if (lastLine > run.Checkpoint && ctx.Apply) run.Checkpoint = lastLine;
         await db.SaveChangesAsync(ct);
     }

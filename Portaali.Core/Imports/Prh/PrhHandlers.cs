@@ -17,65 +17,119 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
 {
     public const string IndustryRootKey = "imported-industry";
 
+    private const string BatchKey = "prh.known";
+
+    /// <summary>What a record is compared with: the customer's importable fields and profile (detached, read for the whole
+    /// batch), and the keys and names of its imported-industry nodes.</summary>
+    private sealed record Known(Customer Customer, CompanyProfile? Profile, IReadOnlyList<(string Key, string Name)> Industry);
+
+    /// <summary>Reads the batch's customers by Business ID in three queries (customers, profiles, imported industries) as
+    /// narrow projections, so an unchanged record is judged in memory and costs no query and no write.</summary>
+    public override async Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<PrhCompany>> rows, ImportContext ctx,
+        CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Item?.BusinessId?.Value?.Trim()).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            ctx.State[BatchKey] = new Dictionary<string, Known?>(StringComparer.Ordinal);
+            return;
+        }
+        var customers = (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.BusinessId!) && !c.IsPassive)
+                .Select(c => new Customer
+                {
+                    Id = c.Id, Name = c.Name, BusinessId = c.BusinessId, CompanyForm = c.CompanyForm, IndustryCode = c.IndustryCode,
+                    Website = c.Website, Phone = c.Phone, Email = c.Email, MunicipalityCode = c.MunicipalityCode, SizeClass = c.SizeClass,
+                    Revenue = c.Revenue,
+                    VisitingAddress = new Address { Street = c.VisitingAddress.Street, PostalCode = c.VisitingAddress.PostalCode, City = c.VisitingAddress.City },
+                    PostalAddress = new Address { Street = c.PostalAddress.Street, PostalCode = c.PostalAddress.PostalCode, City = c.PostalAddress.City },
+                })
+                .ToListAsync(ct))
+            .GroupBy(c => c.BusinessId!).Select(g => g.MinBy(c => c.Id)!).ToList(); // as one lookup would: the oldest of a repeated ID
+        var customerIds = customers.Select(c => c.Id).ToList();
+        var profiles = await db.CompanyProfiles.AsNoTracking().Where(p => customerIds.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
+        var industries = (await db.CustomerClassifications.AsNoTracking()
+                .Where(k => customerIds.Contains(k.CustomerId) && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
+                .Select(k => new { k.CustomerId, Key = k.Node!.SystemKey!, k.Node.Name }).ToListAsync(ct))
+            .ToLookup(k => k.CustomerId, k => (k.Key, k.Name));
+        var known = ids.ToDictionary(id => id, _ => (Known?)null, StringComparer.Ordinal);
+        foreach (var c in customers)
+            known[c.BusinessId!] = new Known(c, profiles.GetValueOrDefault(c.Id), industries[c.Id].ToList());
+        ctx.State[BatchKey] = known;
+    }
+
     public override async Task<RowResult> ProcessAsync(PortaaliDbContext db, ImportRow<PrhCompany> row, ImportContext ctx, CancellationToken ct)
     {
         var data = PrhMapping.Map(row.Item!);
-        var customer = await db.Customers.Where(c => c.BusinessId == data.BusinessId && !c.IsPassive).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
-        if (customer is null) return RowResult.Fail(CoreText.Get("ImportCustomerNotFound", data.BusinessId));
-        var profile = await db.CompanyProfiles.FirstOrDefaultAsync(p => p.CustomerId == customer.Id, ct);
-        if (profile?.RegistryLastModified is { } seen && data.LastModified is { } modified && modified <= seen)
-            return new RowResult(RowOutcome.Unchanged, customer);
-
-        var changes = ImportFields.Diff(customer, profile, data.Values());
-        var industry = await IndustryChangeAsync(db, customer.Id, data, ctx, ct);
-        if (industry.Change is not null) changes.Add(industry.Change);
-        var suggestions = await NewSuggestionsAsync(db, customer.Id, data, ctx.Now, ct);
-        changes.AddRange(suggestions.Select(s => new FieldChange(ImportChanges.SuggestionField, null, s.Reason)));
-
-        if (ctx.Apply)
+        if (ctx.State.GetValueOrDefault(BatchKey) is not Dictionary<string, Known?> batch || !batch.ContainsKey(data.BusinessId))
         {
-            if (profile is null) db.CompanyProfiles.Add(profile = new CompanyProfile { CustomerId = customer.Id });
-            // Remember the record's version even when nothing changed, so the next run skips it.
-            profile.RegistryLastModified = data.LastModified;
-            profile.UpdatedAt = ctx.Now;
-            if (changes.Count > 0)
-            {
-                ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
-                customer.Version = Guid.NewGuid();
-                industry.Apply?.Invoke();
-                foreach (var s in suggestions)
-                {
-                    s.RunId = ctx.RunId;
-                    db.Suggestions.Add(s);
-                }
-            }
+            await PrepareBatchAsync(db, [row], ctx, ct);
+            batch = (Dictionary<string, Known?>)ctx.State[BatchKey];
         }
-        return changes.Count == 0 ? new RowResult(RowOutcome.Unchanged, customer) : new RowResult(RowOutcome.Updated, customer, Changes: changes);
+        if (batch[data.BusinessId] is not { } known) return RowResult.Fail(CoreText.Get("ImportCustomerNotFound", data.BusinessId));
+        var seenProfile = known.Profile;
+        if (seenProfile?.RegistryLastModified is { } seen && data.LastModified is { } modified && modified <= seen)
+            return new RowResult(RowOutcome.Unchanged, known.Customer);
+
+        var changes = ImportFields.Diff(known.Customer, seenProfile, data.Values());
+        var industry = IndustryChange(known, data);
+        if (industry is not null) changes.Add(industry);
+        var suggestions = await NewSuggestionsAsync(db, known.Customer.Id, data, ctx.Now, ct);
+        changes.AddRange(suggestions.Select(s => new FieldChange(ImportChanges.SuggestionField, null, s.Reason)));
+        // Remember the record's version even when nothing changed, so the next run skips it; an unchanged record already
+        // remembered is not written at all.
+        var remember = seenProfile is null || seenProfile.RegistryLastModified != data.LastModified;
+        if (changes.Count == 0 && !remember) return new RowResult(RowOutcome.Unchanged, known.Customer);
+        if (!ctx.Apply)
+            return changes.Count == 0 ? new RowResult(RowOutcome.Unchanged, known.Customer) : new RowResult(RowOutcome.Updated, known.Customer, Changes: changes);
+
+        var profile = await db.CompanyProfiles.FirstOrDefaultAsync(p => p.CustomerId == known.Customer.Id, ct);
+        if (profile is null) db.CompanyProfiles.Add(profile = new CompanyProfile { CustomerId = known.Customer.Id });
+        profile.RegistryLastModified = data.LastModified;
+        profile.UpdatedAt = ctx.Now;
+        if (changes.Count == 0) return new RowResult(RowOutcome.Unchanged, known.Customer);
+
+        var customer = await db.Customers.FirstAsync(c => c.Id == known.Customer.Id, ct);
+        ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
+        customer.Version = Guid.NewGuid();
+        if (industry is not null) await ApplyIndustryAsync(db, customer.Id, data, ctx, ct);
+        foreach (var s in suggestions)
+        {
+            s.RunId = ctx.RunId;
+            db.Suggestions.Add(s);
+        }
+        return new RowResult(RowOutcome.Updated, customer, Changes: changes);
     }
 
-    private sealed record IndustryChange(FieldChange? Change, Action? Apply);
+    private sealed record IndustryTarget(string SetPrefix, string Key, string Name);
 
-    /// <summary>Places the customer under the imported-industry node of its code, one node per code set: a TOL 2025 main line
-    /// replaces an earlier TOL 2025 one but never the TOL 2008 node, and the college's own industry tree is left alone.</summary>
-    private static async Task<IndustryChange> IndustryChangeAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
+    private static IndustryTarget? IndustryOf(PrhCompanyData data)
     {
-        if (data.IndustryCode is null) return new(null, null);
+        if (data.IndustryCode is null) return null;
         var codeSet = (data.IndustryCodeSet ?? "TOIMI").Trim().ToUpperInvariant();
-        var setPrefix = $"{IndustryRootKey}.{codeSet}.";
-        var key = setPrefix + data.IndustryCode;
         var described = data.IndustryDescription is null ? data.IndustryCode : $"{data.IndustryCode} {data.IndustryDescription}";
-        var name = $"{described} ({IndustryCodeSets.Label(codeSet)})";
-        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(setPrefix))
-            .Include(k => k.Node).ToListAsync(ct);
-        if (current.Count == 1 && current[0].Node!.SystemKey == key) return new(null, null);
-        var change = new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Node!.Name)), name);
-        return new(change, () =>
-        {
-            var root = FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot");
-            var node = FindOrAdd(db, key, name, root);
-            db.CustomerClassifications.RemoveRange(current);
-            db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
-        });
+        return new IndustryTarget($"{IndustryRootKey}.{codeSet}.", $"{IndustryRootKey}.{codeSet}.{data.IndustryCode}",
+            $"{described} ({IndustryCodeSets.Label(codeSet)})");
+    }
+
+    /// <summary>The customer goes under the imported-industry node of its code, one node per code set: a TOL 2025 main line
+    /// replaces an earlier TOL 2025 one but never the TOL 2008 node, and the college's own industry tree is left alone.</summary>
+    private static FieldChange? IndustryChange(Known known, PrhCompanyData data)
+    {
+        if (IndustryOf(data) is not { } target) return null;
+        var current = known.Industry.Where(k => k.Key.StartsWith(target.SetPrefix, StringComparison.Ordinal)).ToList();
+        if (current.Count == 1 && current[0].Key == target.Key) return null;
+        return new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Name)), target.Name);
+    }
+
+    private static async Task ApplyIndustryAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
+    {
+        var target = IndustryOf(data)!;
+        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(target.SetPrefix))
+            .ToListAsync(ct);
+        var root = FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot");
+        var node = FindOrAdd(db, target.Key, target.Name, root);
+        db.CustomerClassifications.RemoveRange(current);
+        db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
     }
 
     /// <summary>A system node by key, made if missing with its Finnish and English names (from <paramref name="textKey"/> when it
