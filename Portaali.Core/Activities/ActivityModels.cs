@@ -55,6 +55,9 @@ public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int
     string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,
     string Participants, bool IsOverdue, string? MemoExcerpt, Guid Version);
 
+/// <summary>What an activity export wrote: the rows, and whether <see cref="ActivityService.MaxExportRows"/> cut the rest.</summary>
+public record ActivityExportResult(int Rows, bool WasCut);
+
 public enum ActivitySort { StartsDescending, StartsAscending }
 
 /// <summary>Browse's two lists: what has started, the most recent first, and what is still ahead, the soonest first.</summary>

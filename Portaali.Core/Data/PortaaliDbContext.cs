@@ -227,7 +227,8 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         {
             e.HasKey(p => new { p.ActivityId, p.UserId });
             e.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(p => p.UserId);
+            // "My open activities" and every per-person list start from the user's participations, not the date index.
+            e.HasIndex(p => new { p.UserId, p.ActivityId });
         });
         b.Entity<ActivityContact>(e =>
         {

@@ -252,7 +252,7 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasKey("ActivityId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ActivityId");
 
                     b.ToTable("ActivityParticipants");
                 });

@@ -90,4 +90,37 @@ public class ActivityListTests : ComponentHarness
         feedback.WaitForAssertion(() => Assert.Equal(["Palautteen sisältö: Kouluttaja sai kiitosta"], Texts(feedback, "[data-testid=memo-preview]")));
         Assert.Equal($"/customers/{virtanen}", feedback.Find("[data-testid=activity-customer]").GetAttribute("href"));
     }
+
+    [Theory]
+    [InlineData("fi-FI", "fi", "Osumia: yli 1 000", "Osumia on yli 1 000: tarkenna hakua, niin etsimäsi löytyy nopeammin.")]
+    [InlineData("en-US", "en", "Matches: over 1,000", "There are over 1,000 matches: narrow the search to find yours faster.")]
+    public async Task Browse_says_over_a_thousand_when_the_count_stops_there(string culture, string uiCulture, string count, string hint)
+    {
+        var minna = await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        var virtanen = await AddCustomerAsync("Virtasen Kuljetus Oy");
+        await WithDbAsync(db =>
+        {
+            for (var i = 0; i < 1001; i++)
+            {
+                var local = new DateTime(2026, 3, 10, 9, 0, 0).AddHours(-i);
+                var date = DateOnly.FromDateTime(local);
+                var week = IsoWeek.Of(date);
+                db.Activities.Add(new Activity
+                {
+                    Title = $"Soitto {i}", SearchText = $"soitto {i}", ActivityTypeId = Call, CustomerId = virtanen, StartsAtUtc = HelsinkiTime.ToUtc(local),
+                    LocalDate = date, IsoYear = week.Year, IsoWeek = week.Week, DurationMinutes = 15, Status = ActivityStatus.Done,
+                    CreatedByUserId = minna.Id, CreatedByName = "Testi", Participants = [new ActivityParticipant { UserId = minna.Id }],
+                });
+            }
+            return db.SaveChangesAsync();
+        });
+        CultureInfo.CurrentCulture = new(culture);
+        CultureInfo.CurrentUICulture = new(uiCulture);
+
+        var page = RenderWithProviders<BrowseActivities>();
+
+        page.WaitForAssertion(() => Assert.Equal([count], Texts(page, "[data-testid=activity-count]")));
+        Assert.Equal([hint], Texts(page, "[data-testid=activity-count-hint]"));
+        Assert.Equal("Soitto 0", Texts(page, "[data-testid=activity-grid] [data-testid=activity-title]")[0]);
+    }
 }

@@ -30,7 +30,7 @@ public class ActivityDeleteTests : HarnessTest
         await H.Activities.DeleteAsync(id, await VersionAsync(id));
 
         await Assert.ThrowsAsync<NotFoundException>(() => H.Activities.GetAsync(id));
-        Assert.Empty(await H.Activities.ListForCustomerAsync(customer.Id));
+        Assert.Empty((await H.Activities.ListForCustomerAsync(customer.Id)).Items);
         Assert.Empty(await H.Activities.MyOpenAsync());
         Assert.Equal(0, (await H.Activities.BrowseAsync(new ActivityQuery { Text = "trukkikortit" })).TotalCount);
         await using (var db = H.Db())
@@ -56,12 +56,12 @@ public class ActivityDeleteTests : HarnessTest
 
         Assert.False((await H.Activities.GetAsync(id)).CanDelete);
         await Assert.ThrowsAsync<ForbiddenException>(async () => await H.Activities.DeleteAsync(id, await VersionAsync(id)));
-        Assert.Single(await H.Activities.ListForCustomerAsync(customer.Id));
+        Assert.Single((await H.Activities.ListForCustomerAsync(customer.Id)).Items);
 
         await H.SignInAsAsync(UserGroup.Administrator);
         Assert.True((await H.Activities.GetAsync(id)).CanDelete);
         await H.Activities.DeleteAsync(id, await VersionAsync(id));
-        Assert.Empty(await H.Activities.ListForCustomerAsync(customer.Id));
+        Assert.Empty((await H.Activities.ListForCustomerAsync(customer.Id)).Items);
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public class ActivityServiceTests : HarnessTest
         await H.SignInAsAsync(UserGroup.Administrator);
         await H.Customers.MergeAsync(duplicate.Id, survivor.Id);
 
-        Assert.Equal("Soitto kaksoiskappaleelle", Assert.Single(await H.Activities.ListForCustomerAsync(survivor.Id)).Title);
+        Assert.Equal("Soitto kaksoiskappaleelle", Assert.Single((await H.Activities.ListForCustomerAsync(survivor.Id)).Items).Title);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class RetiredKeywordTests : HarnessTest
 
         var message = Assert.Single(error.Errors, e => e.Field == "KeywordId");
         Assert.Equal("Avainsana Myyntikäynti on poistettu käytöstä: valitse toinen avainsana.", message.Message);
-        Assert.Empty(await H.Activities.ListForCustomerAsync(customer.Id));
+        Assert.Empty((await H.Activities.ListForCustomerAsync(customer.Id)).Items);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class ContactEmailTests : IAsyncLifetime
         Assert.Equal(message.MessageId, activity.Edit.EmailMessageId);
         await using var db = h.Db();
         Assert.Equal(ActivityReferenceData.Email, await db.Activities.Where(a => a.Id == activityId).Select(a => a.Type!.SystemKey).SingleAsync());
-        Assert.Contains(activity.Id, (await h.Activities.ListForCustomerAsync(customer.Id)).Select(a => a.Id));
+        Assert.Contains(activity.Id, (await h.Activities.ListForCustomerAsync(customer.Id)).Items.Select(a => a.Id));
     }
 
     [Fact]

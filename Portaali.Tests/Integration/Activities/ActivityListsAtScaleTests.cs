@@ -1,0 +1,189 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Activities;
+using Portaali.Core.Calendar;
+using Portaali.Core.Common;
+using Portaali.Core.Desktops;
+using Portaali.Core.Users;
+using Portaali.Tests.Support;
+using static Portaali.Tests.Integration.Activities.ActivityTestData;
+
+namespace Portaali.Tests.Integration.Activities;
+
+/// <summary>
+/// Three years of a big customer's history (1,200 activities, one to three people on each, ä and ö in the names) shared by
+/// the tests of this class: the lists bring every participant's name in order, say how many more there are or "over
+/// 1,000", the export writes every row, and the hot queries search their indexes instead of scanning the activity and
+/// participant tables (the plans SQLite makes for the SQL EF sent, which are the same on 2,000,000 rows).
+/// </summary>
+public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history) : IClassFixture<ActivityListsAtScaleTests.History>
+{
+    private CoreHarness H => history.H;
+
+    public sealed class History : IAsyncLifetime
+    {
+        public const int Count = 1200;
+        public SqlPlanRecorder Recorder { get; } = new();
+        public CoreHarness H { get; private set; } = null!;
+        public AppUser Aino { get; private set; } = null!;
+        public AppUser Minna { get; private set; } = null!;
+        public AppUser Pekka { get; private set; } = null!;
+        public int BigCustomer { get; private set; }
+        public int OtherCustomer { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            H = await CoreHarness.CreateAsync(configure: services => SqlPlanRecorder.AddTo(services, Recorder));
+            Aino = await H.CreateUserAsync(UserGroup.AccountManager, "Aino Äijälä");
+            Minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+            Pekka = await H.CreateUserAsync(UserGroup.AccountManager, "Pekka Öhman");
+            BigCustomer = (await H.AddCustomerAsync("Kärkkäinen Oy")).Id;
+            OtherCustomer = (await H.AddCustomerAsync("Öljy-Åström Ab")).Id;
+            await using var db = H.Db();
+            // Activity i starts i days after 2023-03-20 10:00 local time, so the last ones lie ahead of the clock (2026-03-10).
+            for (var i = 0; i < Count; i++) db.Activities.Add(Make(i));
+            await db.SaveChangesAsync();
+        }
+
+        public static DateTime LocalStart(int i) => new DateTime(2023, 3, 20, 10, 0, 0).AddDays(i);
+
+        public static string Title(int i) => $"Käynti {i:0000}";
+
+        /// <summary>Minna is on every activity, Aino on every second, Pekka on every third.</summary>
+        public IEnumerable<string> People(int i) =>
+            new[] { i % 2 == 0 ? Aino.DisplayName : null, Minna.DisplayName, i % 3 == 0 ? Pekka.DisplayName : null }.OfType<string>();
+
+        private Activity Make(int i)
+        {
+            var local = LocalStart(i);
+            var date = DateOnly.FromDateTime(local);
+            var week = IsoWeek.Of(date);
+            var memo = $"Tavoite\nKoulutustarpeen kartoitus {i}\n\nSovitut asiat\n- Tarjous työpaikkaohjaajakoulutuksesta";
+            var participants = new[] { Minna.Id, i % 2 == 0 ? Aino.Id : 0, i % 3 == 0 ? Pekka.Id : 0 }.Where(id => id != 0)
+                .Select(id => new ActivityParticipant { UserId = id }).ToList();
+            return new Activity
+            {
+                Title = Title(i), Memo = memo, SearchText = ActivityRules.SearchForm(Title(i), memo), ActivityTypeId = i % 4 == 0 ? Call : Visit,
+                CustomerId = i % 10 == 9 ? OtherCustomer : BigCustomer, StartsAtUtc = HelsinkiTime.ToUtc(local), LocalDate = date,
+                IsoYear = week.Year, IsoWeek = week.Week, DurationMinutes = 45 + i % 4 * 15,
+                Status = i % 7 == 0 ? ActivityStatus.Open : ActivityStatus.Done, CreatedByUserId = Minna.Id, CreatedByName = Minna.DisplayName,
+                CreatedAtUtc = HelsinkiTime.ToUtc(local), UpdatedAtUtc = HelsinkiTime.ToUtc(local), UpdatedByName = Minna.DisplayName,
+                Participants = participants,
+            };
+        }
+
+        public Task DisposeAsync() => H.DisposeAsync().AsTask();
+    }
+
+    private static int IndexOf(string title) => int.Parse(title["Käynti ".Length..]);
+
+    private async Task<IReadOnlyList<SqlPlanRecorder.PlanLine>> ScansAsync() =>
+        await history.Recorder.ScansOfAsync(H.DatabasePath, "Activities", "ActivityParticipants");
+
+    [Fact]
+    public async Task Customer_tab_shows_the_newest_first_with_every_participant_and_how_many_there_are_in_all()
+    {
+        H.SignInAs(history.Minna);
+        history.Recorder.Clear();
+
+        var first = await H.Activities.ListForCustomerAsync(history.BigCustomer);
+
+        var ofBig = Enumerable.Range(0, History.Count).Where(i => i % 10 != 9).ToList();
+        Assert.Equal(ofBig.Count, first.TotalCount);
+        Assert.Equal(ofBig.OrderDescending().Take(ActivityService.CustomerPageSize).Select(History.Title), first.Items.Select(r => r.Title));
+        Assert.All(first.Items, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
+        Assert.Contains(first.Items, r => r.Participants == "Aino Äijälä, Minna Lehtonen, Pekka Öhman");
+        Assert.Empty(await ScansAsync());
+
+        var more = await H.Activities.ListForCustomerAsync(history.BigCustomer, take: 2 * ActivityService.CustomerPageSize);
+        Assert.Equal(ofBig.OrderDescending().Take(2 * ActivityService.CustomerPageSize).Select(History.Title), more.Items.Select(r => r.Title));
+
+        var open = await H.Activities.ListForCustomerAsync(history.BigCustomer, onlyOpen: true);
+        var ofBigOpen = ofBig.Where(i => i % 7 == 0).ToList();
+        Assert.Equal(ofBigOpen.Count, open.TotalCount);
+        Assert.Equal(ofBigOpen.OrderDescending().Take(ActivityService.CustomerPageSize).Select(History.Title), open.Items.Select(r => r.Title));
+    }
+
+    [Fact]
+    public async Task My_open_activities_start_from_my_participations_and_list_the_oldest_first_with_colleagues()
+    {
+        H.SignInAs(history.Pekka);
+        history.Recorder.Clear();
+
+        var mine = await H.Activities.MyOpenAsync();
+
+        var expected = Enumerable.Range(0, History.Count).Where(i => i % 3 == 0 && i % 7 == 0).ToList();
+        Assert.Equal(expected.Select(History.Title), mine.Select(r => r.Title));
+        Assert.All(mine, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
+        Assert.Equal(expected.Count(i => HelsinkiTime.ToUtc(History.LocalStart(i)) < CoreHarness.Now.UtcDateTime), mine.Count(r => r.IsOverdue));
+        Assert.Empty(await ScansAsync());
+
+        history.Recorder.Clear();
+        var widget = await H.Service<WorkWidgetQueries>().MyOpenActivitiesAsync(5);
+        Assert.Equal(expected.Count, widget.TotalCount);
+        Assert.Equal(expected.Take(5).Select(History.Title), widget.Items.Select(r => r.Title));
+        Assert.Empty(await ScansAsync());
+    }
+
+    [Theory]
+    [InlineData(ActivityPeriod.Past)]
+    [InlineData(ActivityPeriod.Upcoming)]
+    public async Task Browse_counts_up_to_a_thousand_and_says_over_beyond_without_scanning(ActivityPeriod period)
+    {
+        H.SignInAs(history.Aino);
+        history.Recorder.Clear();
+
+        var all = await H.Activities.BrowseAsync(new ActivityQuery { Period = period, PageSize = 25 });
+        var withText = await H.Activities.BrowseAsync(new ActivityQuery { Text = "koulutustarpeen", Period = period, PageSize = 25 });
+
+        var now = CoreHarness.Now.UtcDateTime;
+        var inPeriod = Enumerable.Range(0, History.Count).Where(i => (HelsinkiTime.ToUtc(History.LocalStart(i)) <= now) == (period == ActivityPeriod.Past)).ToList();
+        var expected = (period == ActivityPeriod.Past ? inPeriod.OrderDescending() : inPeriod.Order()).Take(25).Select(History.Title).ToList();
+        foreach (var result in new[] { all, withText })
+        {
+            Assert.Equal(expected, result.Items.Select(r => r.Title));
+            Assert.Equal(inPeriod.Count > PagedCount.Cap ? (PagedCount.Cap, true) : (inPeriod.Count, false), (result.TotalCount, result.TotalIsLowerBound));
+            Assert.All(result.Items, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
+        }
+        Assert.Empty(await ScansAsync());
+    }
+
+    [Fact]
+    public async Task Browse_with_a_rare_word_counts_exactly()
+    {
+        H.SignInAs(history.Aino);
+        var hits = await H.Activities.BrowseAsync(new ActivityQuery { Text = "kartoitus 1111" });
+        Assert.Equal((1, false), (hits.TotalCount, hits.TotalIsLowerBound));
+        Assert.Equal(History.Title(1111), Assert.Single(hits.Items).Title);
+    }
+
+    [Fact]
+    public async Task Export_writes_every_row_in_order_with_its_participants_across_batches()
+    {
+        H.SignInAs(history.Minna);
+        using var stream = new MemoryStream();
+
+        var written = await H.Activities.ExportAsync(new ActivityQuery { Sort = ActivitySort.StartsAscending }, stream);
+
+        Assert.Equal(new ActivityExportResult(History.Count, false), written);
+        using var workbook = new XLWorkbook(stream);
+        var sheet = Assert.Single(workbook.Worksheets);
+        var rows = sheet.RowsUsed().Skip(1).ToList();
+        Assert.Equal(Enumerable.Range(0, History.Count).Select(History.Title), rows.Select(r => r.Cell(6).GetString()));
+        Assert.All(rows, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Cell(6).GetString()))), r.Cell(9).GetString()));
+        Assert.Equal(new DateTime(2023, 3, 20), rows[0].Cell(1).GetDateTime());
+        Assert.Equal("Kärkkäinen Oy", rows[0].Cell(7).GetString());
+    }
+
+    [Fact]
+    public async Task Feedback_summary_and_work_widgets_do_not_scan_the_activity_tables()
+    {
+        H.SignInAs(history.Minna);
+        history.Recorder.Clear();
+        await H.Customers.GetSummaryAsync(history.BigCustomer);
+        var widgets = H.Service<WorkWidgetQueries>();
+        await widgets.MyWeekAsync();
+        await widgets.OpenNegativeFeedbackAsync(5);
+        Assert.Empty(await ScansAsync());
+    }
+}
