@@ -14,7 +14,7 @@ namespace Portaali.Tests.Integration.Imports;
 /// nothing. Customers are as real ones are: ä/ö in names, some without an address.</summary>
 public class PrhBulkRerunTests : IAsyncLifetime
 {
-    private const int Customers = 1_000;
+    private const int Customers = 200; // three batches of 100 (a real file is bigger, the rule is the same; --prh-scale runs 100,000)
     private CoreHarness h = null!;
     private string folder = "";
 
