@@ -20,6 +20,8 @@ using Portaali.Core.Users;
 if (args.FirstOrDefault() == ExcelWriters.ChildFlag) return await ExcelWriters.ChildAsync(args); // one writer's run, in a process of its own
 // The selection engine at 100,000 customers builds its own large base and takes minutes: only when asked.
 if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
+// The issue-12 base (100,000 customers, 2,000,000 activities) from a cached generated file: docs/benchmarks-scale.md.
+if (args.Contains("--scale-run") || args.Contains("--scale-generate")) return await Portaali.Benchmarks.Scale.ScaleRun.MainAsync(args);
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var path = Path.Combine(Path.GetTempPath(), $"portaali-bench-{Guid.NewGuid():N}.db");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
