@@ -244,16 +244,17 @@ namespace Portaali.Benchmarks
             finally { File.Delete(zipPath); }
         }
 
-        private static long Write(string zipPath, IReadOnlyList<string> ours)
+        /// <summary>Every <paramref name="every"/>th of <paramref name="companies"/> records is one of ours (the scale benchmark: all).</summary>
+        internal static long Write(string zipPath, IReadOnlyList<string> ours, int companies = Companies, int every = 20)
         {
             using var zip = System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Create);
             using var stream = zip.CreateEntry("all_companies.json").Open();
             using var counter = new CountingStream(stream);
             using var writer = new StreamWriter(counter, new System.Text.UTF8Encoding(false));
             writer.Write('[');
-            for (var i = 0; i < Companies; i++)
+            for (var i = 0; i < companies; i++)
             {
-                var id = i % 20 == 0 && i / 20 < ours.Count ? ours[i / 20] : OtherBusinessId(i);
+                var id = i % every == 0 && i / every < ours.Count ? ours[i / every] : OtherBusinessId(i);
                 if (i > 0) writer.Write(',');
                 writer.Write($$"""
                 {"businessId":{"value":"{{id}}","registrationDate":"2010-01-01","source":"3"},"names":[{"name":"Yritys {{i}} Oy","type":"1","registrationDate":"2010-01-01","endDate":null,"version":1,"source":"1"}],"mainBusinessLine":{"type":"62010","descriptions":[{"languageCode":"1","description":"Ohjelmistojen suunnittelu ja valmistus"}],"typeCodeSet":"TOIMI4","registrationDate":"2010-01-01","source":"2"},"website":{"url":"www.yritys{{i}}.fi","registrationDate":"2010-01-01","source":"1"},"companyForms":[{"type":"16","descriptions":[{"languageCode":"1","description":"Osakeyhtiö"}],"registrationDate":"2010-01-01","version":1,"source":"1"}],"companySituations":[],"addresses":[{"type":1,"street":"Mannerheimintie","postCode":"00100","postOffices":[{"city":"HELSINKI","languageCode":"1","municipalityCode":"091"}],"buildingNumber":"{{i % 200}}","registrationDate":"2010-01-01","source":"0"}],"tradeRegisterStatus":"1","status":"2","registrationDate":"2010-01-01","endDate":null,"lastModified":"2026-11-01T10:00:00"}

@@ -71,6 +71,9 @@ internal interface ITableWriter : IDisposable
 /// columns, owned types on the same table (addresses) included.</summary>
 internal sealed class TableWriter<T> : ITableWriter where T : class
 {
+    private static readonly int RowsPerStatement =
+        int.TryParse(Environment.GetEnvironmentVariable("PORTAALI_BENCH_ROWS_PER_INSERT"), out var rows) && rows > 0 ? rows : 1;
+
     private readonly BulkSession session;
     private readonly (string Column, Func<object, object?> Get, RelationalTypeMapping Mapping, bool Nullable)[] columns;
     private readonly Func<object?, object?>?[] converters;
@@ -108,7 +111,7 @@ internal sealed class TableWriter<T> : ITableWriter where T : class
         }
         columns = [.. found];
         converters = columns.Select(c => c.Mapping.Converter?.ConvertToProvider).ToArray();
-        buffer = new T[Math.Max(1, Math.Min(64, 2_000 / columns.Length))];
+        buffer = new T[RowsPerStatement];
         batch = Command(connection, table.Name, buffer.Length, transaction);
         single = Command(connection, table.Name, 1, transaction);
     }

@@ -362,7 +362,7 @@ public sealed class ScaleGenerator(ScaleCounts counts, DateOnly today, int seed 
                         activityContacts.Insert(new ActivityContact { ActivityId = id, ContactId = c1 == firstContact[cid] ? c1 + 1 : firstContact[cid] });
                 }
             }
-            if (dayIndex % 100 == 99) log.WriteLine($"  … {written:N0} activities, {timer.Elapsed.TotalSeconds:0} s");
+            if (dayIndex % 25 == 24) log.WriteLine($"  … {written:N0} activities, {timer.Elapsed.TotalSeconds:0} s, cpu {Cpu()}");
         }
         return (written, participantRows);
     }
