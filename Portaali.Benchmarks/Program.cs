@@ -24,6 +24,8 @@ if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
 if (args.Contains("--circuits")) return await Portaali.Benchmarks.Circuits.CircuitBenchmark.RunAsync(args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault());
 // The PRH bulk import with every one of 100,000 customers in the file, and its unchanged re-run (PrhScaleBenchmarks.cs).
 if (args.Contains("--prh-scale")) return await PrhScaleBenchmarks.RunAsync();
+// The issue-12 base (100,000 customers, 2,000,000 activities) from a cached generated file: docs/benchmarks-scale.md.
+if (args.Contains("--scale-run") || args.Contains("--scale-generate")) return await Portaali.Benchmarks.Scale.ScaleRun.MainAsync(args);
 var write = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 var path = Path.Combine(Path.GetTempPath(), $"portaali-bench-{Guid.NewGuid():N}.db");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
@@ -246,16 +248,17 @@ namespace Portaali.Benchmarks
             finally { File.Delete(zipPath); }
         }
 
-        private static long Write(string zipPath, IReadOnlyList<string> ours)
+        /// <summary>Every <paramref name="every"/>th of <paramref name="companies"/> records is one of ours (the scale benchmark: all).</summary>
+        internal static long Write(string zipPath, IReadOnlyList<string> ours, int companies = Companies, int every = 20)
         {
             using var zip = System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Create);
             using var stream = zip.CreateEntry("all_companies.json").Open();
             using var counter = new CountingStream(stream);
             using var writer = new StreamWriter(counter, new System.Text.UTF8Encoding(false));
             writer.Write('[');
-            for (var i = 0; i < Companies; i++)
+            for (var i = 0; i < companies; i++)
             {
-                var id = i % 20 == 0 && i / 20 < ours.Count ? ours[i / 20] : OtherBusinessId(i);
+                var id = i % every == 0 && i / every < ours.Count ? ours[i / every] : OtherBusinessId(i);
                 if (i > 0) writer.Write(',');
                 writer.Write($$"""
                 {"businessId":{"value":"{{id}}","registrationDate":"2010-01-01","source":"3"},"names":[{"name":"Yritys {{i}} Oy","type":"1","registrationDate":"2010-01-01","endDate":null,"version":1,"source":"1"}],"mainBusinessLine":{"type":"62010","descriptions":[{"languageCode":"1","description":"Ohjelmistojen suunnittelu ja valmistus"}],"typeCodeSet":"TOIMI4","registrationDate":"2010-01-01","source":"2"},"website":{"url":"www.yritys{{i}}.fi","registrationDate":"2010-01-01","source":"1"},"companyForms":[{"type":"16","descriptions":[{"languageCode":"1","description":"Osakeyhtiö"}],"registrationDate":"2010-01-01","version":1,"source":"1"}],"companySituations":[],"addresses":[{"type":1,"street":"Mannerheimintie","postCode":"00100","postOffices":[{"city":"HELSINKI","languageCode":"1","municipalityCode":"091"}],"buildingNumber":"{{i % 200}}","registrationDate":"2010-01-01","source":"0"}],"tradeRegisterStatus":"1","status":"2","registrationDate":"2010-01-01","endDate":null,"lastModified":"2026-11-01T10:00:00"}
