@@ -217,6 +217,8 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasIndex(a => new { a.IsoYear, a.IsoWeek, a.Status, a.ActivityTypeId, a.CustomerId, a.DurationMinutes });
             // The calendar's Helsinki days, in start order, so a limited view stops reading after the rows it shows.
             e.HasIndex(a => new { a.LocalDate, a.StartsAtUtc });
+            // A selection's "activity in the period": the period's customers from this index alone.
+            e.HasIndex(a => new { a.LocalDate, a.CustomerId });
             // Open negative feedback (the team meeting): a keyword's activities with their status in the index, so the
             // resolved ones are passed over without reading their rows.
             e.HasIndex(a => new { a.KeywordId, a.Status, a.StartsAtUtc });

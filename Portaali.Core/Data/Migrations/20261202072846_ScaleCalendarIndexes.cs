@@ -37,6 +37,11 @@ namespace Portaali.Core.Data.Migrations
                 name: "IX_Activities_LocalDate_StartsAtUtc",
                 table: "Activities",
                 columns: new[] { "LocalDate", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_LocalDate_CustomerId",
+                table: "Activities",
+                columns: new[] { "LocalDate", "CustomerId" });
         }
 
         /// <inheritdoc />
@@ -56,6 +61,10 @@ namespace Portaali.Core.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Activities_LocalDate_StartsAtUtc",
+                table: "Activities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_LocalDate_CustomerId",
                 table: "Activities");
 
             migrationBuilder.CreateIndex(

@@ -114,6 +114,8 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("CustomerId", "StartsAtUtc");
 
+                    b.HasIndex("LocalDate", "CustomerId");
+
                     b.HasIndex("LocalDate", "StartsAtUtc");
 
                     b.HasIndex("ProjectId", "StartsAtUtc");
