@@ -48,7 +48,15 @@ public sealed class SqliteFunctions : IDbConnectionInterceptor, IDbCommandInterc
     private static void Register(DbConnection? connection)
     {
         if (connection is not SqliteConnection sqlite || Registered.TryGetValue(sqlite, out _)) return;
-        sqlite.CreateFunction(ComparableName, (string? name) => name is null ? null : CustomerRules.ComparableName(name), isDeterministic: true);
-        Registered.AddOrUpdate(sqlite, sqlite);
+        try
+        {
+            sqlite.CreateFunction(ComparableName, (string? name) => name is null ? null : CustomerRules.ComparableName(name), isDeterministic: true);
+            Registered.AddOrUpdate(sqlite, sqlite);
+        }
+        catch (SqliteException)
+        {
+            // Only migrations call the function: a statement of the app's own never fails because it could not be added
+            // now (SQLite refuses while a reader is open); the next statement on this connection tries again.
+        }
     }
 }
