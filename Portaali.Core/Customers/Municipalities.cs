@@ -23,4 +23,10 @@ public static class Municipalities
         new() { Code = code, Name = name, Region = region };
 
     public static string? NameOf(string? code) => All.FirstOrDefault(m => m.Code == code)?.Name;
+
+    /// <summary>The codes of the municipalities whose name contains <paramref name="text"/> (or whose code it is), by name;
+    /// all of them when the text is empty.</summary>
+    public static IEnumerable<string> Matching(string? text) => All.OrderBy(m => m.Name, StringComparer.CurrentCulture)
+        .Where(m => string.IsNullOrWhiteSpace(text) || m.Name.Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase) || m.Code == text.Trim())
+        .Select(m => m.Code);
 }

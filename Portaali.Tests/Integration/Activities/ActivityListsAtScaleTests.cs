@@ -75,7 +75,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         public Task DisposeAsync() => H.DisposeAsync().AsTask();
     }
 
-    private static int IndexOf(string title) => int.Parse(title["Käynti ".Length..]);
+    private static int IndexOf(string title) => int.Parse(title["Käynti ".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyList<SqlPlanRecorder.PlanLine>> ScansAsync() =>
         await history.Recorder.ScansOfAsync(H.DatabasePath, "Activities", "ActivityParticipants");
