@@ -21,6 +21,12 @@ public sealed record ScaleRunOptions
     public int MinRuns { get; init; } = 3;
     public int MaxRuns { get; init; } = 20;
     public TimeSpan MaxTimePerOperation { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>When set, only the operations whose name contains one of these (case-insensitive) are measured; "import"
+    /// selects the PRH imports.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public bool Selects(string name) => Only.Count == 0 || Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>One line of the report: a Core service called as the UI calls it, beside the same question asked the fastest way
@@ -71,7 +77,7 @@ public static class ScaleBenchmark
             log.WriteLine($"Base: {facts.Description}");
             var rows = new List<ScaleRow>();
             var plans = new List<ScalePlan>();
-            foreach (var operation in Operations(app, facts))
+            foreach (var operation in Operations(app, facts).Where(o => options.Selects(o.Name)))
             {
                 log.WriteLine($"  {operation.Name} …");
                 var (row, plan) = await MeasureAsync(app, operation, options, ct);
@@ -79,7 +85,7 @@ public static class ScaleBenchmark
                 if (plan is not null) plans.Add(plan);
                 log.WriteLine($"    {row.MedianMs:0.0} ms (p95 {row.P95Ms:0.0}), baseline {row.BaselineMedianMs:0.0} ms, {row.Rows:N0} rows");
             }
-            rows.AddRange(await ImportBenchmark.RunAsync(path, work, facts, log, ct));
+            if (options.Selects("PRH bulk import")) rows.AddRange(await ImportBenchmark.RunAsync(path, work, facts, log, ct));
             return new ScaleReport(rows, plans, facts.Description, total.Elapsed);
         }
         finally

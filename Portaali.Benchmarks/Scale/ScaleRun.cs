@@ -6,7 +6,7 @@ using System.Text;
 namespace Portaali.Benchmarks.Scale;
 
 /// <summary>The command line of the scale benchmark: <c>--scale-run [--scale 1] [--regenerate] [--write file] [--strict]
-/// [--cache folder]</c>; <c>--scale-generate</c> only makes sure the cached file exists. Exits 0 even when targets are
+/// [--cache folder] [--only "name fragment,another"]</c>; <c>--scale-generate</c> only makes sure the cached file exists. Exits 0 even when targets are
 /// missed (the point is to see by how much), unless <c>--strict</c>.</summary>
 public static class ScaleRun
 {
@@ -17,7 +17,8 @@ public static class ScaleRun
         Console.WriteLine($"Base: {path}");
         if (args.Contains("--scale-generate")) return 0;
 
-        var report = await ScaleBenchmark.RunAsync(path, new ScaleRunOptions(), Console.Out);
+        var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var report = await ScaleBenchmark.RunAsync(path, new ScaleRunOptions { Only = only }, Console.Out);
         var markdown = ScaleMarkdown.Write(report, scale, path, generated);
         Console.WriteLine(markdown);
         if (Option(args, "--write") is { } file)
