@@ -72,7 +72,7 @@ internal interface ITableWriter : IDisposable
 internal sealed class TableWriter<T> : ITableWriter where T : class
 {
     private static readonly int RowsPerStatement =
-        int.TryParse(Environment.GetEnvironmentVariable("PORTAALI_BENCH_ROWS_PER_INSERT"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 1;
+        int.TryParse(Environment.GetEnvironmentVariable("PORTAALI_BENCH_ROWS_PER_INSERT"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 64;
 
     private readonly BulkSession session;
     private readonly (string Column, Func<object, object?> Get, RelationalTypeMapping Mapping, bool Nullable)[] columns;
