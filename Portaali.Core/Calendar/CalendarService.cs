@@ -19,10 +19,11 @@ public record CalendarEntry(int Id, DateTime StartsLocal, int DurationMinutes, s
 }
 
 /// <summary>The entries a calendar shows, by start, and how many there are in all: beyond <see cref="CalendarService.MaxEntries"/>
-/// the view is limited, and the page says so and offers a narrower one.</summary>
-public record CalendarView(IReadOnlyList<CalendarEntry> Entries, int TotalCount)
+/// the view is limited, and the page says so and offers a narrower one. When <paramref name="TotalIsLowerBound"/> is set the
+/// entries were counted only up to <see cref="CalendarService.CountCap"/> and there are more than <paramref name="TotalCount"/>.</summary>
+public record CalendarView(IReadOnlyList<CalendarEntry> Entries, int TotalCount, bool TotalIsLowerBound = false)
 {
-    public bool IsLimited => TotalCount > Entries.Count;
+    public bool IsLimited => TotalIsLowerBound || TotalCount > Entries.Count;
 }
 
 public record CalendarPerson(int Id, string Name, UserGroup Group);
@@ -44,16 +45,23 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// <summary>The most entries one calendar view shows; a person's or a team's week stays far below it.</summary>
     public const int MaxEntries = 2000;
 
+    /// <summary>How far a limited view counts its entries before it says "over": the number only tells how much narrower
+    /// to look, and counting the whole staff's month (55,000 at 25× the base) would cost more than showing it.</summary>
+    public const int CountCap = 10_000;
+
     /// <summary>Activities of the given users on the Helsinki days from <paramref name="from"/> to <paramref name="to"/> (inclusive),
-    /// the first <see cref="MaxEntries"/> by start, with the true total when there are more.</summary>
+    /// the first <see cref="MaxEntries"/> by start, with the total (up to <see cref="CountCap"/>) when there are more.</summary>
     public async Task<CalendarView> GetEntriesAsync(IReadOnlyCollection<int> userIds, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await guard.SignedInAsync();
         if (userIds.Count == 0) return new CalendarView([], 0);
         var ids = userIds.Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // "UserId + 0" keeps SQLite from seeking the participants' key (ActivityId, UserId) once per person asked for, which
+        // for the whole staff is 200 seeks per activity: it seeks the activity's one or two participants and tests each
+        // against the list (the whole staff's month on the 25× base, sqlite3: the first 2,001 rows 240 → 45 ms, counting all 4.4 s → 0.2 s).
         var matching = db.Activities.AsNoTracking()
-            .Where(a => a.LocalDate >= from && a.LocalDate <= to && a.Participants.Any(p => ids.Contains(p.UserId)));
+            .Where(a => a.LocalDate >= from && a.LocalDate <= to && a.Participants.Any(p => ids.Contains(p.UserId + 0)));
         // In the order of the (LocalDate, StartsAtUtc) index (the local date grows with the start), so SQLite reads the
         // index in order and stops after the rows shown instead of sorting a whole month of the staff's activities.
         var data = await matching.OrderBy(a => a.LocalDate).ThenBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(MaxEntries + 1)
@@ -62,18 +70,18 @@ public class CalendarService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                 a.Id, a.StartsAtUtc, a.DurationMinutes, a.Title, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color, a.Status,
                 NeedsResolution = (bool?)a.Keyword!.NeedsResolution, CustomerName = a.Customer!.Name, a.Version,
             }).ToListAsync(ct);
-        var total = data.Count;
+        var (total, isLowerBound) = (data.Count, false);
         if (data.Count > MaxEntries)
         {
             data.RemoveAt(MaxEntries);
-            total = await matching.CountAsync(ct);
+            (total, isLowerBound) = await PagedCount.CountAsync(matching, ct, CountCap);
         }
         // The names in a second query over the shown ids: projected inside the first, SQLite joins every participant.
         var shown = data.Select(a => a.Id).ToList();
         var names = (await db.ActivityParticipants.AsNoTracking().Where(p => shown.Contains(p.ActivityId))
             .Select(p => new { p.ActivityId, p.User!.DisplayName }).ToListAsync(ct)).ToLookup(p => p.ActivityId, p => p.DisplayName);
         return new CalendarView(data.Select(a => new CalendarEntry(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.Title, a.TypeName, a.Color,
-            a.Status, a.NeedsResolution ?? false, a.CustomerName, names[a.Id].Order().ToList(), a.Version)).ToList(), total);
+            a.Status, a.NeedsResolution ?? false, a.CustomerName, names[a.Id].Order().ToList(), a.Version)).ToList(), total, isLowerBound);
     }
 
     public async Task<bool> HasFeedAsync(CancellationToken ct = default)

@@ -18,6 +18,9 @@ public class ClassificationPaths(IReadOnlyDictionary<int, ClassificationNode> no
         return string.Join(" › ", names);
     }
 
+    /// <summary>The node's own name in the reader's language (a contact's role), without its ancestors.</summary>
+    public string NameOf(int id) => nodes.TryGetValue(id, out var node) ? node.Shown : "";
+
     public bool IsRetired(int id) => nodes.TryGetValue(id, out var node) && node.IsRetired;
 
     /// <summary>The node and everything under it, e.g. a customer group with its subgroups for a filter.</summary>

@@ -49,43 +49,12 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return await customers.OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);
     }
 
+    /// <summary>The customer's page: the customer with its contacts and their roles, classifications, history and merges.</summary>
     public async Task<CustomerDetails> GetAsync(int id, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Customers.AsNoTracking().AsSplitQuery()
-            .Include(c => c.ExternalNumbers)
-            .Include(c => c.Responsibles).ThenInclude(r => r.User)
-            .FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new NotFoundException(CoreText.Get("CustomerNotFound"));
-
-        var contacts = await db.Contacts.AsNoTracking().Where(p => p.CustomerId == id)
-            .OrderBy(p => p.HasLeft).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.NoMarketingEmail, p.NoMarketingEmailChangedAtUtc,
-                Roles = p.Classifications.Select(k => CoreText.ReaderIsEnglish ? k.Node!.NameEn ?? k.Node.Name : k.Node!.Name).ToList() })
-            .ToListAsync(ct);
-        var nodes = await Classifications.ClassificationPaths.LoadAsync(db, ct);
-        var classifications = await db.CustomerClassifications.AsNoTracking().Where(k => k.CustomerId == id)
-            .Select(k => new { k.NodeId, k.AssignedAt }).ToListAsync(ct);
-        var history = await db.SegmentChanges.AsNoTracking().Where(s => s.CustomerId == id)
-            .OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id)
-            .Select(s => new SegmentHistoryRow(s.From, s.To, s.Reason, s.ChangedByName, s.ChangedAt)).ToListAsync(ct);
-        var merges = await db.CustomerMerges.AsNoTracking().Where(m => m.SurvivorId == id).OrderByDescending(m => m.MergedAt)
-            .Select(m => new MergeRow(m.MergedName, m.MergedBusinessId, m.Summary, m.MergedAt)).ToListAsync(ct);
-        var isFavourite = await db.Favourites.AnyAsync(f => f.UserId == actor.Id && f.CustomerId == id, ct);
-        var municipality = Municipalities.All.FirstOrDefault(m => m.Code == c.MunicipalityCode);
-
-        return new CustomerDetails(c.Id, c.Name, c.BusinessId, c.CompanyForm, c.VisitingAddress, c.PostalAddress,
-            c.MunicipalityCode, municipality?.Name, municipality?.Region, c.Phone, c.Email, c.Website, c.SizeClass, c.Revenue,
-            c.IndustryCode, c.Segment, c.IsPassive, c.PassivatedOn, c.PassivationReason, c.Version,
-            contacts.Select(p => new ContactRow(p.Id, p.FirstName, p.LastName, p.Title, p.Phone, p.Email, p.HasLeft, p.Roles,
-                p.NoMarketingEmail, p.NoMarketingEmail ? p.NoMarketingEmailChangedAtUtc : null)).ToList(),
-            classifications.Select(k => new AssignedClassification(k.NodeId, nodes.PathOf(k.NodeId), nodes.IsRetired(k.NodeId), k.AssignedAt))
-                .OrderBy(k => k.Path, StringComparer.CurrentCulture).ToList(),
-            history,
-            c.Responsibles.Where(r => r.User is not null).Select(r => new PersonRef(r.UserId, r.User!.DisplayName)).OrderBy(p => p.Name).ToList(),
-            c.ExternalNumbers.Select(n => new ExternalNumberRow(n.System, n.Number)).ToList(),
-            merges, isFavourite);
+        return await CustomerDetailsQuery.LoadAsync(db, id, actor.Id, ct);
     }
 
     /// <summary>The customer's header at a glance: responsible people, last contact and next planned activity.</summary>

@@ -6,7 +6,7 @@ using Portaali.Web.Components.Pages.Calendar;
 
 namespace Portaali.Tests.Components.Calendar;
 
-/// <summary>The calendar says when it shows only part of the entries, with the true total, and offers the narrower view.</summary>
+/// <summary>The calendar says when it shows only part of the entries, with the total or "over" the counted cap, and offers the narrower view.</summary>
 public class CalendarLimitNoticeTests : ComponentHarness
 {
     private static readonly CalendarView Limited = new(
@@ -45,6 +45,23 @@ public class CalendarLimitNoticeTests : ComponentHarness
             notice.Find("[data-testid=calendar-limited-text]").TextContent);
         Assert.Empty(notice.FindAll("[data-testid=calendar-limited-week]"));
         Assert.Equal("Show only my calendar", notice.Find("[data-testid=calendar-limited-me]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_month_counted_only_up_to_the_cap_says_over_in_both_languages()
+    {
+        var over = Limited with { TotalCount = CalendarService.CountCap, TotalIsLowerBound = true };
+
+        var finnish = Render<CalendarLimitNotice>(p => p.Add(c => c.View, over).Add(c => c.Week, new IsoWeek(2026, 49)));
+        Assert.Equal("Kalenterissa näkyy 2 000 merkintää, mutta niitä on yli 10 000. Valitse vähemmän ihmisiä tai lyhyempi jakso.",
+            Spaced(finnish.Find("[data-testid=calendar-limited-text]").TextContent));
+        Assert.Single(finnish.FindAll("[data-testid=calendar-limited-week]"));
+
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        var english = Render<CalendarLimitNotice>(p => p.Add(c => c.View, over).Add(c => c.OfferOnlyMe, true));
+        Assert.Equal("The calendar shows 2,000 of over 10,000 entries. Choose fewer people or a shorter period.",
+            english.Find("[data-testid=calendar-limited-text]").TextContent);
     }
 
     [Fact]

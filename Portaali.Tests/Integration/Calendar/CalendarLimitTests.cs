@@ -6,7 +6,8 @@ using static Portaali.Tests.Integration.Activities.ActivityTestData;
 
 namespace Portaali.Tests.Integration.Calendar;
 
-/// <summary>A calendar with more entries than one view shows gives the first ones by start and the true total, never a silent cut.</summary>
+/// <summary>A calendar with more entries than one view shows gives the first ones by start and the total (or "over" the
+/// counted cap), never a silent cut.</summary>
 public class CalendarLimitTests : HarnessTest
 {
     private static readonly DateOnly Monday = new(2026, 3, 9);
@@ -44,15 +45,35 @@ public class CalendarLimitTests : HarnessTest
         Assert.Equal((1214, 1214), (minnas.TotalCount, minnas.Entries.Count));
     }
 
+    [Fact]
+    public async Task Past_the_count_cap_the_view_says_over_it_and_below_it_counts_exactly()
+    {
+        var minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        H.SignInAs(minna);
+        // 715 a day for two weeks: 5,005 in the first week, 10,010 in both.
+        await AddAsync(2 * 5005, [minna.Id], days: 14, minutesApart: 1);
+
+        var twoWeeks = await H.Calendar.GetEntriesAsync([minna.Id], Monday, Monday.AddDays(13));
+        Assert.True(twoWeeks.IsLimited);
+        Assert.True(twoWeeks.TotalIsLowerBound);
+        Assert.Equal((CalendarService.CountCap, CalendarService.MaxEntries), (twoWeeks.TotalCount, twoWeeks.Entries.Count));
+        Assert.Equal(Monday.ToDateTime(new TimeOnly(6, 0)), twoWeeks.Entries[0].StartsLocal);
+
+        var week = await H.Calendar.GetEntriesAsync([minna.Id], Monday, Monday.AddDays(6));
+        Assert.True(week.IsLimited);
+        Assert.False(week.TotalIsLowerBound);
+        Assert.Equal((5005, CalendarService.MaxEntries), (week.TotalCount, week.Entries.Count));
+    }
+
     /// <summary>Many short calls spread over the week's days, written in one save (thousands through the service would take minutes).</summary>
-    private async Task AddAsync(int count, int[] participants, int firstMinute = 0, DateOnly? day = null)
+    private async Task AddAsync(int count, int[] participants, int firstMinute = 0, DateOnly? day = null, int days = 7, int minutesApart = 5)
     {
         await using var db = H.Db();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < count; i++)
         {
-            var date = (day ?? Monday).AddDays(i % 7);
-            var local = date.ToDateTime(new TimeOnly(6, 0)).AddMinutes(firstMinute + i / 7 * 5);
+            var date = (day ?? Monday).AddDays(i % days);
+            var local = date.ToDateTime(new TimeOnly(6, 0)).AddMinutes(firstMinute + i / days * minutesApart);
             var utc = HelsinkiTime.ToUtc(local);
             var week = IsoWeek.Of(date);
             db.Activities.Add(new Activity

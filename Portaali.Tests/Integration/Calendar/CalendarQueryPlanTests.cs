@@ -64,6 +64,11 @@ public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelp
         Assert.Contains("LIMIT", entries.Sql);
         Assert.Contains(entries.Plan, line => line.Contains($"USING INDEX {DayIndex}"));
         Assert.DoesNotContain(entries.Plan, line => line.Contains("TEMP B-TREE"));
+        // Each activity's participants are found by the activity alone and tested against the people asked for: seeking
+        // (ActivityId, UserId) once per person would be 200 seeks per activity for the whole staff's month.
+        var participants = entries.AliasesOf("ActivityParticipants").Single();
+        Assert.Contains(entries.Plan, line => line.StartsWith($"SEARCH {participants} ") && line.EndsWith("(ActivityId=?)"));
+        Assert.DoesNotContain(entries.Plan, line => line.Contains("UserId=?"));
         AssertNoScans(plans);
     }
 
