@@ -271,10 +271,23 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         };
         if (query.Period == ActivityPeriod.Past) filtered = filtered.Where(a => a.StartsAtUtc <= now);
         else if (query.Period == ActivityPeriod.Upcoming) filtered = filtered.Where(a => a.StartsAtUtc > now);
+        var skip = Math.Max(0, query.Page) * query.PageSize;
+        var take = Math.Clamp(query.PageSize, 1, 500);
+        if (ActivityRules.FullTextQuery(ActivityRules.SearchWords(query.Text)) is { } match)
+        {
+            if (await ActivityTextSearch.MatchesManyAsync(db, match, FewTextMatches, ct))
+            {
+                // A frequent word: the list is read in its order a window at a time rather than all matches sorted.
+                var (matchingPage, matches, over) = await ActivityTextSearch.PageAsync(db, filtered, match, sort == ActivitySort.StartsDescending,
+                    query.Period == ActivityPeriod.Upcoming ? now : null, query.Period == ActivityPeriod.Past ? now : null, skip, take, TextWindowRows, ct);
+                return new PagedResult<ActivityRow>(await ToRowsAsync(matchingPage, ct), matches, over);
+            }
+            filtered = ActivityTextSearch.WhereMatches(db, filtered, match);
+        }
         // Counted up to PagedCount.Cap: an exact count of 400,000 full-text matches costs most of a second and people
         // narrow the search rather than page that far ("over 1,000").
         var (total, isLowerBound) = await PagedCount.CountAsync(filtered, ct);
-        var page = Sort(filtered, sort).Skip(Math.Max(0, query.Page) * query.PageSize).Take(Math.Clamp(query.PageSize, 1, 500));
+        var page = Sort(filtered, sort).Skip(skip).Take(take);
         return new PagedResult<ActivityRow>(await ToRowsAsync(page, ct), total, isLowerBound);
     }
 
@@ -294,7 +307,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var participantsDb = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Sort(Filter(db, db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows + 1)
+        var rows = Sort(FilterWithText(db, db.Activities.AsNoTracking(), query), query.Sort).Take(MaxExportRows + 1)
             .Select(a => new ExportRow(a.Id, a.StartsAtUtc, a.DurationMinutes,
                 CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name,
                 CoreText.ReaderIsEnglish ? a.Keyword!.NameEn ?? a.Keyword!.Name : a.Keyword!.Name,
@@ -381,7 +394,22 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .OrderBy(n => n.SortOrder).Select(n => new PersonRef(n.Id, n.Name)).ToListAsync(ct);
     }
 
-    internal static IQueryable<Activity> Filter(PortaaliDbContext db, IQueryable<Activity> activities, ActivityQuery q)
+    /// <summary>Up to how many full-text matches the browse collects and sorts rather than reading the list in its order
+    /// (<see cref="ActivityTextSearch"/>); tests set it to take either way on a small base.</summary>
+    internal int FewTextMatches { get; init; } = ActivityTextSearch.FewMatches;
+
+    /// <summary>How many activities the first window of a frequent word's browse reads (<see cref="ActivityTextSearch"/>).</summary>
+    internal int TextWindowRows { get; init; } = ActivityTextSearch.FirstWindow;
+
+    /// <summary>Every filter of the query, the words included (their matches collected from the full-text index).</summary>
+    internal static IQueryable<Activity> FilterWithText(PortaaliDbContext db, IQueryable<Activity> activities, ActivityQuery q) =>
+        ActivityRules.FullTextQuery(ActivityRules.SearchWords(q.Text)) is { } match
+            ? ActivityTextSearch.WhereMatches(db, Filter(db, activities, q), match)
+            : Filter(db, activities, q);
+
+    /// <summary>Every filter of the query but the words the full-text index finds (the caller applies those, see
+    /// <see cref="ActivityTextSearch"/>); words too short for the index are matched here with LIKE.</summary>
+    private static IQueryable<Activity> Filter(PortaaliDbContext db, IQueryable<Activity> activities, ActivityQuery q)
     {
         if (q.TypeId is { } typeId) activities = activities.Where(a => a.ActivityTypeId == typeId);
         if (q.KeywordId is { } keywordId) activities = activities.Where(a => a.KeywordId == keywordId);
@@ -392,14 +420,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (q.Segment is { } segment) activities = activities.Where(a => a.Customer != null && a.Customer.Segment == segment);
         if (q.From is { } from) activities = activities.Where(a => a.LocalDate >= from);
         if (q.To is { } to) activities = activities.Where(a => a.LocalDate <= to);
-        var words = ActivityRules.SearchWords(q.Text);
-        if (ActivityRules.FullTextQuery(words) is { } match)
-        {
-            // The FTS5 trigram index (migration ActivitiesPolish) over title and memo; stays a subquery, so paging is still SQL.
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ActivitySearch\" WHERE \"ActivitySearch\" MATCH {match}");
-            activities = activities.Where(a => ids.Contains(a.Id));
-        }
-        foreach (var word in words.Where(w => w.Length < ActivityRules.MinIndexedWordLength))
+        foreach (var word in ActivityRules.SearchWords(q.Text).Where(w => w.Length < ActivityRules.MinIndexedWordLength))
         {
             var pattern = "%" + word + "%"; // words are split at % and _, so neither reaches LIKE as a wildcard
             activities = activities.Where(a => EF.Functions.Like(a.SearchText, pattern));

@@ -10,14 +10,17 @@ namespace Portaali.Core.Customers;
 /// the customer-base analysis, so a count and the list behind it are always the same customers.</summary>
 internal static class CustomerFilter
 {
-    public static async Task<IQueryable<Customer>> ApplyAsync(PortaaliDbContext db, CustomerQuery query, int actorId, CancellationToken ct)
+    /// <summary>The customers the query selects. With <paramref name="inNameOrder"/> the text is matched row by row on
+    /// customers read in name order (see <see cref="TextFilter"/>): for a list sorted by name whose name matches are many.</summary>
+    public static async Task<IQueryable<Customer>> ApplyAsync(PortaaliDbContext db, CustomerQuery query, int actorId, CancellationToken ct,
+        bool inNameOrder = false)
     {
         var customers = db.Customers.AsNoTracking();
         if (!query.IncludePassive) customers = customers.Where(c => !c.IsPassive);
         if (query.OnlyMine) customers = customers.Where(c => c.Responsibles.Any(r => r.UserId == actorId));
         if (!string.IsNullOrEmpty(query.MunicipalityCode)) customers = customers.Where(c => c.MunicipalityCode == query.MunicipalityCode);
         if (query.Segment is { } segment) customers = customers.Where(c => c.Segment == segment);
-        if (!string.IsNullOrWhiteSpace(query.Text)) customers = customers.Where(TextFilter(db, query.Text));
+        if (!string.IsNullOrWhiteSpace(query.Text)) customers = customers.Where(TextFilter(db, query.Text, inNameOrder));
         if (query.SizeClass is { } size) customers = customers.Where(c => c.SizeClass == size);
         if (query.CustomerGroupId is { } groupId) customers = await InGroupAsync(db, customers, groupId, ct);
         if (query.Region is { } region) customers = InRegion(db, customers, region);
@@ -63,12 +66,19 @@ internal static class CustomerFilter
 
     /// <summary>Every word somewhere in the name, in any order, or the start of a Business ID, a municipality, a contact's
     /// name or an external number. Each branch has an index of its own (names: the trigram tables of migration
-    /// CustomerNameSearch), so SQLite unions the branches' matches instead of reading every customer and contact.</summary>
-    private static Expression<Func<Customer, bool>> TextFilter(PortaaliDbContext db, string text)
+    /// CustomerNameSearch), so SQLite unions the branches' matches instead of reading every customer and contact.
+    /// <para>Unioned, every match is then sorted for the page: 2,800 customers for "kulj". When the name matches are that
+    /// many and the list is in name order, <paramref name="inNameOrder"/> reads the customers on the name index in list
+    /// order instead and tests each one (its own name by LIKE, the other branches against their matches collected once),
+    /// stopping at the page: one in 35 matches, so the first page reads about 900 customers.</para></summary>
+    private static Expression<Func<Customer, bool>> TextFilter(PortaaliDbContext db, string text, bool inNameOrder)
     {
         var term = CustomerRules.SearchForm(text);
         var number = text.Trim();
-        Expression<Func<Customer, bool>> byNumber = c => db.ExternalNumbers.Where(n => n.Number == number).Select(n => n.CustomerId).Contains(c.Id);
+        // "+ 0" in name order: an id that SQLite cannot look up keeps it from unioning the branches and sorting the union.
+        Expression<Func<Customer, bool>> byNumber = inNameOrder
+            ? c => db.ExternalNumbers.Where(n => n.Number == number).Select(n => n.CustomerId).Contains(c.Id + 0)
+            : c => db.ExternalNumbers.Where(n => n.Number == number).Select(n => n.CustomerId).Contains(c.Id);
         // A whole Business ID names one customer: the exact index lookup, nothing else to union.
         if (BusinessId.Normalize(text) is { } normalized && BusinessId.HasValidShape(normalized))
             return Or(c => c.BusinessId == normalized, byNumber);
@@ -86,7 +96,10 @@ internal static class CustomerFilter
             customerNames = customerNames.Where(c => customerIds.Contains(c.Id));
             contactNames = contactNames.Where(p => contactIds.Contains(p.Id));
         }
-        var byName = Or(c => customerNames.Select(n => n.Id).Contains(c.Id), c => contactNames.Select(p => p.CustomerId).Contains(c.Id));
+        var byName = inNameOrder
+            ? Or(c => EF.Functions.Like(c.NameSearch, w1) && EF.Functions.Like(c.NameSearch, w2) && EF.Functions.Like(c.NameSearch, w3)
+                && EF.Functions.Like(c.NameSearch, w4), c => contactNames.Select(p => p.CustomerId).Contains(c.Id + 0))
+            : Or(c => customerNames.Select(n => n.Id).Contains(c.Id), c => contactNames.Select(p => p.CustomerId).Contains(c.Id));
 
         // The start of a Business ID, as a range of the index ("0737" up to, not including, "0737\uffff").
         var businessId = BusinessId.Normalize(text) ?? term;

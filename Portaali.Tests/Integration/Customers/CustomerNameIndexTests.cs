@@ -251,4 +251,77 @@ public class CustomerNameIndexTests : HarnessTest
         AssertNoTableScan(plan);
         Assert.Contains("USING COVERING INDEX IX_Customers_MunicipalityCode_ComparableName (MunicipalityCode=?)", plan);
     }
+
+    // ---- many name matches: the page read in name order --------------------------------------------------------------
+
+    /// <summary>1,100 "Rakennus Äijä" customers (three passive, two sharing a name), one found only by its contact's name
+    /// at each end of the alphabet, and one in segment A.</summary>
+    private async Task SeedManyNamesAsync()
+    {
+        await H.SignInAsAsync(UserGroup.AccountManager);
+        await AddNumberedCustomersAsync(1100, passive: 3);
+        await H.AddCustomerAsync("Rakennus Äijä 0500 Oy");
+        await H.AddContactAsync((await H.AddCustomerAsync("Aakkonen Oy")).Id, "Eino", "Äijälä");
+        await H.AddContactAsync((await H.AddCustomerAsync("Zeta Oy")).Id, "Aino", "Äijälä");
+        await H.AddCustomerAsync("Äijän Kone Oy", segment: Portaali.Core.Segments.Segment.A);
+        await H.AddCustomerAsync("Muu Yritys Oy");
+    }
+
+    /// <summary>The union of the branches sorted whole: the shape the search uses when the matches are few.</summary>
+    private async Task<List<int>> UnionPageAsync(CustomerQuery query)
+    {
+        await using var db = H.Db();
+        var customers = await CustomerFilter.ApplyAsync(db, query, 1, default);
+        return await CustomerFilter.Sort(db, customers, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToListAsync();
+    }
+
+    [Theory]
+    [InlineData("äijä", false, false, null)]
+    [InlineData("äijä", true, false, null)]
+    [InlineData("äijä", false, true, null)]
+    [InlineData("rakennus oy", false, false, null)]
+    [InlineData("äijä", false, false, "A")]
+    public async Task Many_name_matches_page_in_name_order_as_the_union_sorted_whole(string text, bool descending, bool includePassive, string? segment)
+    {
+        await SeedManyNamesAsync();
+        var query = new CustomerQuery
+        {
+            Text = text, Descending = descending, IncludePassive = includePassive,
+            Segment = segment is null ? null : Enum.Parse<Portaali.Core.Segments.Segment>(segment),
+        };
+
+        foreach (var page in new[] { 0, 1, 20, 44 })
+        {
+            var shown = await H.Customers.SearchAsync(query with { Page = page });
+            Assert.Equal(await UnionPageAsync(query with { Page = page }), shown.Items.Select(r => r.Id));
+        }
+        var first = await H.Customers.SearchAsync(query);
+        if (segment is null)
+        {
+            Assert.Equal((1000, true), (first.TotalCount, first.TotalIsLowerBound));
+            // Zeta and Aakkonen are found by their contact's name; ä sorts after z.
+            if (text == "äijä")
+                Assert.Equal(descending ? ["Äijän Kone Oy", "Zeta Oy"] : ["Aakkonen Oy"], first.Items.Take(descending ? 2 : 1).Select(r => r.Name));
+        }
+        else Assert.Equal(["Äijän Kone Oy"], first.Items.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Many_name_matches_read_the_name_index_in_list_order_and_sort_nothing()
+    {
+        await SeedManyNamesAsync();
+
+        var plan = await PlanAsync(async db =>
+        {
+            var query = new CustomerQuery { Text = "äijä" };
+            Assert.True(await CustomerFilter.NameMatchesExceedCapAsync(db, query, 1, default));
+            var customers = await CustomerFilter.ApplyAsync(db, query, 1, default, inNameOrder: true);
+            return CustomerFilter.Sort(db, customers, query).Take(25).Select(c => c.Id);
+        });
+
+        Assert.Contains("USING INDEX IX_Customers_NameSearch", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+        Assert.DoesNotContain("MULTI-INDEX OR", plan);
+        Assert.DoesNotContain("CustomerSearch", plan); // the names are tested on the rows read
+    }
 }
