@@ -233,8 +233,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.HasIndex(p => new { p.UserId, p.ActivityId });
             // "My open activities": only the open rows, oldest first, from this index alone (the copies, see ActivityParticipantCopies).
             e.HasIndex(p => new { p.UserId, p.StartsAtUtc, p.ActivityId, p.IsOpen }, "IX_ActivityParticipants_MyOpen").HasFilter("\"IsOpen\"");
-            // Weekly hours: a person's week grouped by what is summed, in index order, from this index alone.
-            e.HasIndex(p => new { p.UserId, p.IsoYear, p.IsoWeek, p.IsOpen, p.IsCustomerWork, p.ActivityTypeId, p.DurationMinutes },
+            // Weekly hours: each person's week (or ISO year) grouped by what is summed, in index order, from this index alone.
+            // The year leads so a bare (UserId, IsOpen) question never picks this index over the open rows' one above.
+            e.HasIndex(p => new { p.IsoYear, p.UserId, p.IsoWeek, p.IsOpen, p.IsCustomerWork, p.ActivityTypeId, p.DurationMinutes },
                 "IX_ActivityParticipants_WeekHours");
         });
         b.Entity<ActivityContact>(e =>

@@ -74,7 +74,7 @@ namespace Portaali.Core.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityParticipants_WeekHours",
                 table: "ActivityParticipants",
-                columns: new[] { "UserId", "IsoYear", "IsoWeek", "IsOpen", "IsCustomerWork", "ActivityTypeId", "DurationMinutes" });
+                columns: new[] { "IsoYear", "UserId", "IsoWeek", "IsOpen", "IsCustomerWork", "ActivityTypeId", "DurationMinutes" });
         }
 
         /// <inheritdoc />
@@ -91,33 +91,10 @@ namespace Portaali.Core.Data.Migrations
                 name: "IX_ActivityParticipants_WeekHours",
                 table: "ActivityParticipants");
 
-            migrationBuilder.DropColumn(
-                name: "ActivityTypeId",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "DurationMinutes",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "IsCustomerWork",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "IsOpen",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "IsoWeek",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "IsoYear",
-                table: "ActivityParticipants");
-
-            migrationBuilder.DropColumn(
-                name: "StartsAtUtc",
-                table: "ActivityParticipants");
+            // ALTER TABLE … DROP COLUMN rather than EF Core's rebuild of the table, which recreates the table's indexes from an
+            // older model than the one this migration follows (and fails further down).
+            foreach (var column in new[] { "ActivityTypeId", "DurationMinutes", "IsCustomerWork", "IsOpen", "IsoWeek", "IsoYear", "StartsAtUtc" })
+                migrationBuilder.Sql($"ALTER TABLE \"ActivityParticipants\" DROP COLUMN \"{column}\";");
         }
     }
 }

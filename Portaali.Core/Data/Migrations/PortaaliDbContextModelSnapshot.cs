@@ -280,7 +280,7 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex(new[] { "UserId", "StartsAtUtc", "ActivityId", "IsOpen" }, "IX_ActivityParticipants_MyOpen")
                         .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex(new[] { "UserId", "IsoYear", "IsoWeek", "IsOpen", "IsCustomerWork", "ActivityTypeId", "DurationMinutes" }, "IX_ActivityParticipants_WeekHours");
+                    b.HasIndex(new[] { "IsoYear", "UserId", "IsoWeek", "IsOpen", "IsCustomerWork", "ActivityTypeId", "DurationMinutes" }, "IX_ActivityParticipants_WeekHours");
 
                     b.ToTable("ActivityParticipants");
                 });
