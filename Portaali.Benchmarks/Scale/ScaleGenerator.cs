@@ -330,7 +330,7 @@ public sealed class ScaleGenerator(ScaleCounts counts, DateOnly today, int seed 
                 var status = forcedStatus ?? (!past ? (random.NextDouble() < 0.05 ? ActivityStatus.InProgress : ActivityStatus.Open)
                     : random.NextDouble() switch { < 0.03 => ActivityStatus.Open, < 0.06 => ActivityStatus.InProgress, _ => ActivityStatus.Done });
                 var name = userNames[creator];
-                activities.Insert(new Activity
+                var activity = new Activity
                 {
                     Id = id, ActivityTypeId = type, CustomerId = customer, KeywordId = keyword, Title = title, Memo = memo,
                     SearchText = ActivityRules.SearchForm(title, memo), StartsAtUtc = utc, DurationMinutes = minutes, LocalDate = date,
@@ -341,16 +341,17 @@ public sealed class ScaleGenerator(ScaleCounts counts, DateOnly today, int seed 
                     CreatedByUserId = creator, CreatedByName = name, UpdatedByName = name,
                     CreatedAtUtc = past ? utc : HelsinkiTime.ToUtc(nowLocal.AddDays(-random.Next(1, 20))),
                     UpdatedAtUtc = past ? utc.AddMinutes(minutes) : HelsinkiTime.ToUtc(nowLocal.AddDays(-1)),
-                });
+                };
+                activities.Insert(activity);
                 var people = random.NextDouble() switch { < 0.85 => 1, < 0.97 => 2, _ => 3 };
-                participants.Insert(new ActivityParticipant { ActivityId = id, UserId = creator });
+                participants.Insert(ActivityParticipant.Of(activity, creator));
                 participantRows++;
                 var second = 0;
                 for (var extra = 1; extra < people; extra++)
                 {
                     var colleague = random.NextDouble() < 0.7 ? teamIds[random.Next(teamIds.Length)] : userIds[random.Next(userIds.Length)];
                     if (colleague == creator || colleague == second) continue; // a rare clash leaves one person fewer
-                    participants.Insert(new ActivityParticipant { ActivityId = id, UserId = colleague });
+                    participants.Insert(ActivityParticipant.Of(activity, colleague));
                     participantRows++;
                     second = colleague;
                 }

@@ -94,12 +94,40 @@ public class Activity
     public List<ActivityContact> Contacts { get; set; } = [];
 }
 
+/// <summary>
+/// One person on an activity. The row also carries copies of the activity's fields that a person's own lists and hours
+/// need ("my open activities", weekly hours), so those read one index over the person's rows instead of looking up each of
+/// thousands of activities. Triggers (<see cref="Data.ActivityParticipantCopies"/>) keep the copies equal to the activity
+/// on every path that writes either table; the app sets only the keys.
+/// </summary>
 public class ActivityParticipant
 {
     public int ActivityId { get; set; }
     public Activity? Activity { get; set; }
     public int UserId { get; set; }
     public AppUser? User { get; set; }
+
+    /// <summary>Copy of <see cref="Activities.Activity.StartsAtUtc"/>.</summary>
+    public DateTime StartsAtUtc { get; set; }
+    /// <summary>Copies of the activity's ISO week.</summary>
+    public int IsoYear { get; set; }
+    public int IsoWeek { get; set; }
+    /// <summary>The activity is not OK yet (its status is not <see cref="ActivityStatus.Done"/>).</summary>
+    public bool IsOpen { get; set; }
+    /// <summary>The activity is about a customer (its customer is set): customer work in the weekly hours.</summary>
+    public bool IsCustomerWork { get; set; }
+    /// <summary>Copies of the activity's type and duration, what the weekly hours sum.</summary>
+    public int ActivityTypeId { get; set; }
+    public int DurationMinutes { get; set; }
+
+    /// <summary>A participant row with its copies filled from <paramref name="activity"/>, as the triggers fill them; for
+    /// bulk writers that insert participants before the activity row is in the table.</summary>
+    public static ActivityParticipant Of(Activity activity, int userId) => new()
+    {
+        ActivityId = activity.Id, UserId = userId, StartsAtUtc = activity.StartsAtUtc, IsoYear = activity.IsoYear, IsoWeek = activity.IsoWeek,
+        IsOpen = activity.Status != ActivityStatus.Done, IsCustomerWork = activity.CustomerId != null,
+        ActivityTypeId = activity.ActivityTypeId, DurationMinutes = activity.DurationMinutes,
+    };
 }
 
 public class ActivityContact

@@ -1,3 +1,4 @@
+using Portaali.Core.Common;
 using Portaali.Core.Customers;
 
 namespace Portaali.Core.Activities;
@@ -54,6 +55,11 @@ public record ActivityDetails(int Id, ActivityEdit Edit, string TypeName, string
 public record ActivityRow(int Id, DateTime StartsLocal, int DurationMinutes, int TypeId, string TypeName, string TypeColor,
     string? KeywordName, bool NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName,
     string Participants, bool IsOverdue, string? MemoExcerpt, Guid Version);
+
+/// <summary>A page of the user's open activities (oldest first), how many there are (up to <see cref="PagedCount.Cap"/>) and
+/// how many of them are overdue, so the page's overdue count is the list's, not the shown page's.</summary>
+public record MyOpenPage(IReadOnlyList<ActivityRow> Items, int TotalCount, bool TotalIsLowerBound, int OverdueCount)
+    : PagedResult<ActivityRow>(Items, TotalCount, TotalIsLowerBound);
 
 /// <summary>What an activity export wrote: the rows, and whether <see cref="ActivityService.MaxExportRows"/> cut the rest.</summary>
 public record ActivityExportResult(int Rows, bool WasCut);

@@ -239,22 +239,35 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         return new PagedResult<ActivityRow>(rows, total);
     }
 
-    /// <summary>Everything the signed-in user takes part in that is not OK yet; overdue first, then the coming ones by time.</summary>
-    public async Task<IReadOnlyList<ActivityRow>> MyOpenAsync(CancellationToken ct = default)
+    /// <summary>The first <paramref name="take"/> of everything the signed-in user takes part in that is not OK yet, overdue
+    /// first, then the coming ones by time; how many there are (up to <see cref="PagedCount.Cap"/>, then "over"), so the
+    /// list says how many more there are instead of cutting silently; and how many are overdue.</summary>
+    public async Task<MyOpenPage> MyOpenAsync(int take = MyOpenPageSize, CancellationToken ct = default)
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ToRowsAsync(MyOpen(db, actor.Id).Take(1000), ct);
+        var open = MyOpenParticipations(db, actor.Id);
+        var (total, isLowerBound) = await PagedCount.CountAsync(open, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Exact: a range of the same index (the user's open rows before now), however many there are.
+        var overdue = await open.CountAsync(p => p.StartsAtUtc < now, ct);
+        var rows = await ToRowsAsync(MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxMyOpenRows)), ct);
+        return new MyOpenPage(rows, total, isLowerBound, overdue);
     }
 
-    /// <summary>The "my open" query: what the user takes part in that is not OK yet, the oldest start first (so the
-    /// overdue come before the coming ones); shared with the desktop's widget.
-    /// Rooted at the user's participations (index UserId, ActivityId): an EXISTS over participants would make SQLite walk
-    /// the date index over every activity to find a person's few hundred open ones.</summary>
-    internal static IQueryable<Activity> MyOpen(PortaaliDbContext db, int userId) => db.ActivityParticipants.AsNoTracking()
-        .Where(p => p.UserId == userId).Select(p => p.Activity!)
-        .Where(a => a.Status != ActivityStatus.Done)
-        .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id);
+    /// <summary>"My open activities" shows this many at first and as many more at each "show more", up to <see cref="MaxMyOpenRows"/>.</summary>
+    public const int MyOpenPageSize = 50;
+    public const int MaxMyOpenRows = 2_000;
+
+    /// <summary>The user's participations in activities not OK yet, by the copies on the participant rows: the partial index
+    /// IX_ActivityParticipants_MyOpen holds exactly these, so neither the count nor the page looks up a single activity.</summary>
+    internal static IQueryable<ActivityParticipant> MyOpenParticipations(PortaaliDbContext db, int userId) =>
+        db.ActivityParticipants.AsNoTracking().Where(p => p.UserId == userId && p.IsOpen);
+
+    /// <summary>The "my open" query, the oldest start first (so the overdue come before the coming ones); shared with the
+    /// desktop's widget. Ordered and limited on the participant rows' copies, so only the page's activities are read.</summary>
+    internal static IQueryable<Activity> MyOpen(PortaaliDbContext db, int userId) => MyOpenParticipations(db, userId)
+        .OrderBy(p => p.StartsAtUtc).ThenBy(p => p.ActivityId).Select(p => p.Activity!);
 
     /// <summary>Activities across all customers, filtered, sorted and paged in SQL; the text is searched in titles and memos.</summary>
     public async Task<PagedResult<ActivityRow>> BrowseAsync(ActivityQuery query, CancellationToken ct = default)

@@ -29,14 +29,15 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
         var rows = await activities.ToRowsAsync(Participating(db, id)
             .Where(a => a.IsoYear == week.Year && a.IsoWeek == week.Week).OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct);
 
-        // Done is grouped, not filtered: "Status = 'Done'" in the WHERE made SQLite start from the status index, at every
-        // done activity of the base, instead of from the user's participations.
-        var sums = await (from a in Participations(db, id, new IsoWeek(week.Year, 1).Monday, new IsoWeek(week.Year, IsoWeek.WeeksIn(week.Year)).Sunday)
-                          group a.DurationMinutes by new { a.IsoWeek, Customer = a.CustomerId != null, Done = a.Status == ActivityStatus.Done } into g
-                          select new { g.Key.IsoWeek, g.Key.Customer, g.Key.Done, Minutes = g.Sum() }).ToListAsync(ct);
+        // The ISO year's weeks from the user's participant rows alone (their copies of week, status, customer and minutes),
+        // grouped in the order of the week-hours index.
+        var sums = await (from p in db.ActivityParticipants.AsNoTracking()
+                          where p.UserId == id && p.IsoYear == week.Year
+                          group p.DurationMinutes by new { p.IsoWeek, p.IsOpen, p.IsCustomerWork } into g
+                          select new { g.Key.IsoWeek, g.Key.IsOpen, g.Key.IsCustomerWork, Minutes = g.Sum() }).ToListAsync(ct);
         var year = Enumerable.Range(1, IsoWeek.WeeksIn(week.Year)).Select(w => new WeekTotal(new IsoWeek(week.Year, w),
-            Hours(sums.Where(s => s.IsoWeek == w && s.Done && s.Customer).Sum(s => s.Minutes)),
-            Hours(sums.Where(s => s.IsoWeek == w && s.Done && !s.Customer).Sum(s => s.Minutes)))).ToList();
+            Hours(sums.Where(s => s.IsoWeek == w && !s.IsOpen && s.IsCustomerWork).Sum(s => s.Minutes)),
+            Hours(sums.Where(s => s.IsoWeek == w && !s.IsOpen && !s.IsCustomerWork).Sum(s => s.Minutes)))).ToList();
         return new WeeklyReport(user, hours, rows, year);
     }
 
@@ -137,14 +138,13 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
     private static async Task<Dictionary<int, WeekHours>> WeekHoursAsync(PortaaliDbContext db, IReadOnlyCollection<int> userIds, IsoWeek week, CancellationToken ct)
     {
         var ids = userIds.Distinct().ToList();
-        // A plain GROUP BY rooted at the week's activities, whose covering index holds every column summed here, joined to
-        // the people's participations: summing over the Activity navigation made a correlated subquery per group.
-        var sums = await (from a in db.Activities.AsNoTracking()
-                          where a.IsoYear == week.Year && a.IsoWeek == week.Week
-                          join p in db.ActivityParticipants on a.Id equals p.ActivityId
-                          where ids.Contains(p.UserId)
-                          group a.DurationMinutes by new { p.UserId, a.ActivityTypeId, Customer = a.CustomerId != null, Done = a.Status == ActivityStatus.Done } into g
-                          select new { g.Key.UserId, g.Key.ActivityTypeId, g.Key.Customer, g.Key.Done, Minutes = g.Sum() })
+        // From the people's participant rows alone: each carries its activity's week, status, customer, type and minutes
+        // (ActivityParticipantCopies), so the sums read the week-hours index over each person's week and group in its
+        // order, without looking up one of the week's thousands of activities.
+        var sums = await (from p in db.ActivityParticipants.AsNoTracking()
+                          where ids.Contains(p.UserId) && p.IsoYear == week.Year && p.IsoWeek == week.Week
+                          group p.DurationMinutes by new { p.UserId, p.IsOpen, p.IsCustomerWork, p.ActivityTypeId } into g
+                          select new { g.Key.UserId, g.Key.ActivityTypeId, Customer = g.Key.IsCustomerWork, Done = !g.Key.IsOpen, Minutes = g.Sum() })
             .ToListAsync(ct);
         var types = sums.Count == 0 ? [] : await db.ActivityTypes.AsNoTracking()
             .Select(t => new { t.Id, Name = CoreText.ReaderIsEnglish ? t.NameEn ?? t.Name : t.Name, t.Color, t.SortOrder })

@@ -229,8 +229,14 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
         {
             e.HasKey(p => new { p.ActivityId, p.UserId });
             e.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
-            // "My open activities" and every per-person list start from the user's participations, not the date index.
+            // Every per-person list starts from the user's participations, not the date index.
             e.HasIndex(p => new { p.UserId, p.ActivityId });
+            // "My open activities": only the open rows, oldest first, from this index alone (the copies, see ActivityParticipantCopies).
+            e.HasIndex(p => new { p.UserId, p.StartsAtUtc, p.ActivityId, p.IsOpen }, "IX_ActivityParticipants_MyOpen").HasFilter("\"IsOpen\"");
+            // Weekly hours: each person's week (or ISO year) grouped by what is summed, in index order, from this index alone.
+            // The year leads so a bare (UserId, IsOpen) question never picks this index over the open rows' one above.
+            e.HasIndex(p => new { p.IsoYear, p.UserId, p.IsoWeek, p.IsOpen, p.IsCustomerWork, p.ActivityTypeId, p.DurationMinutes },
+                "IX_ActivityParticipants_WeekHours");
         });
         b.Entity<ActivityContact>(e =>
         {

@@ -35,11 +35,11 @@ public class WorkWidgetQueries(IDbContextFactory<PortaaliDbContext> dbFactory, A
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = ActivityService.MyOpen(db, actor.Id);
         var now = clock.GetUtcNow().UtcDateTime;
-        var counts = await open.GroupBy(_ => 1)
-            .Select(g => new { Total = g.Count(), Overdue = g.Count(a => a.StartsAtUtc < now) }).FirstOrDefaultAsync(ct);
-        var rows = await activities.ToRowsAsync(open.Take(Math.Clamp(take, 1, MaxRows)), ct);
+        // Both counts from the participant rows' copies of the start, in the open-participations index alone.
+        var counts = await ActivityService.MyOpenParticipations(db, actor.Id).GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Overdue = g.Count(p => p.StartsAtUtc < now) }).FirstOrDefaultAsync(ct);
+        var rows = await activities.ToRowsAsync(ActivityService.MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxRows)), ct);
         return new OpenActivities(rows, counts?.Total ?? 0, counts?.Overdue ?? 0);
     }
 

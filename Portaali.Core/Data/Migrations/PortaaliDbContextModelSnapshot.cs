@@ -252,9 +252,35 @@ namespace Portaali.Core.Data.Migrations
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActivityTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCustomerWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ActivityId", "UserId");
 
                     b.HasIndex("UserId", "ActivityId");
+
+                    b.HasIndex(new[] { "UserId", "StartsAtUtc", "ActivityId", "IsOpen" }, "IX_ActivityParticipants_MyOpen")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex(new[] { "IsoYear", "UserId", "IsoWeek", "IsOpen", "IsCustomerWork", "ActivityTypeId", "DurationMinutes" }, "IX_ActivityParticipants_WeekHours");
 
                     b.ToTable("ActivityParticipants");
                 });

@@ -92,6 +92,48 @@ public class ActivityListTests : ComponentHarness
     }
 
     [Theory]
+    [InlineData("fi-FI", "fi", "Näytetään 50 / 53 toimenpidettä", "Näytä lisää", "52 myöhässä")]
+    [InlineData("en-US", "en", "Showing 50 of 53 activities", "Show more", "52 overdue")]
+    public async Task My_open_activities_say_how_many_more_there_are_and_show_them_on_request(string culture, string uiCulture, string shown,
+        string more, string overdue)
+    {
+        var minna = await SignInAsync(UserGroup.AccountManager, "Minna Lehtonen");
+        await WithDbAsync(db =>
+        {
+            // 52 overdue calls a day apart, the oldest first, and one ahead; and an OK one that is not listed.
+            for (var i = 0; i <= 53; i++)
+            {
+                var local = i < 52 ? new DateTime(2026, 1, 1, 9, 0, 0).AddDays(i) : new DateTime(2026, 3, 12, 9, 0, 0);
+                var date = DateOnly.FromDateTime(local);
+                var week = IsoWeek.Of(date);
+                db.Activities.Add(new Activity
+                {
+                    Title = i == 53 ? "Hoidettu soitto" : $"Soitto {i:00}", ActivityTypeId = Call, StartsAtUtc = HelsinkiTime.ToUtc(local), LocalDate = date,
+                    IsoYear = week.Year, IsoWeek = week.Week, DurationMinutes = 15, Status = i == 53 ? ActivityStatus.Done : ActivityStatus.Open,
+                    CreatedByUserId = minna.Id, CreatedByName = "Testi", Participants = [new ActivityParticipant { UserId = minna.Id }],
+                });
+            }
+            return db.SaveChangesAsync();
+        });
+        CultureInfo.CurrentCulture = new(culture);
+        CultureInfo.CurrentUICulture = new(uiCulture);
+
+        var page = RenderWithProviders<MyOpenActivities>();
+
+        page.WaitForAssertion(() => Assert.Equal(shown, page.Find("[data-testid=my-open-shown]").TextContent.Trim()));
+        Assert.Equal(overdue, page.Find("[data-testid=overdue-count]").TextContent.Trim());
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"Soitto {i:00}"), Texts(page, "[data-testid=activity-title]"));
+        var button = page.Find("[data-testid=my-open-more]");
+        Assert.Equal(more, button.TextContent.Trim());
+
+        button.Click();
+
+        page.WaitForAssertion(() => Assert.Equal(Enumerable.Range(0, 53).Select(i => $"Soitto {i:00}"), Texts(page, "[data-testid=activity-title]")));
+        Assert.Empty(page.FindAll("[data-testid=my-open-shown]"));
+        Assert.Empty(page.FindAll("[data-testid=my-open-more]"));
+    }
+
+    [Theory]
     [InlineData("fi-FI", "fi", "Osumia: yli 1 000", "Osumia on yli 1 000: tarkenna hakua, niin etsimäsi löytyy nopeammin.")]
     [InlineData("en-US", "en", "Matches: over 1,000", "There are over 1,000 matches: narrow the search to find yours faster.")]
     public async Task Browse_says_over_a_thousand_when_the_count_stops_there(string culture, string uiCulture, string count, string hint)

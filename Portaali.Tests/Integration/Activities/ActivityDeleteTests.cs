@@ -31,7 +31,7 @@ public class ActivityDeleteTests : HarnessTest
 
         await Assert.ThrowsAsync<NotFoundException>(() => H.Activities.GetAsync(id));
         Assert.Empty((await H.Activities.ListForCustomerAsync(customer.Id)).Items);
-        Assert.Empty(await H.Activities.MyOpenAsync());
+        Assert.Empty((await H.Activities.MyOpenAsync()).Items);
         Assert.Equal(0, (await H.Activities.BrowseAsync(new ActivityQuery { Text = "trukkikortit" })).TotalCount);
         await using (var db = H.Db())
         {
@@ -76,7 +76,7 @@ public class ActivityDeleteTests : HarnessTest
         H.SignInAs(janne);
         Assert.False((await H.Activities.GetAsync(id)).CanDelete);
         await Assert.ThrowsAsync<ForbiddenException>(async () => await H.Activities.DeleteAsync(id, await VersionAsync(id)));
-        Assert.Single(await H.Activities.MyOpenAsync());
+        Assert.Single((await H.Activities.MyOpenAsync()).Items);
     }
 
     [Fact]

@@ -156,10 +156,10 @@ public class ActivityHistoryTests : HarnessTest
         await H.Activities.CreateAsync(Edit(Visit, customer.Id, "Käynti", Tomorrow10, participants: [minna.Id, janne.Id]));
 
         H.SignInAs(janne);
-        var row = Assert.Single(await H.Activities.MyOpenAsync());
+        var row = Assert.Single((await H.Activities.MyOpenAsync()).Items);
         await H.Activities.SetStatusAsync(row.Id, ActivityStatus.Done, null, row.Version);
 
-        Assert.Empty(await H.Activities.MyOpenAsync());
+        Assert.Empty((await H.Activities.MyOpenAsync()).Items);
         var entry = (await ActivityHistoryAsync(customer.Id)).First();
         Assert.Equal(("Janne Koskela", "StatusChanged"), (entry.UserName, entry.Action));
     }

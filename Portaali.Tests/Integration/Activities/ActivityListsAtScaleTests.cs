@@ -105,7 +105,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
     }
 
     [Fact]
-    public async Task My_open_activities_start_from_my_participations_and_list_the_oldest_first_with_colleagues()
+    public async Task My_open_activities_show_the_oldest_first_say_how_many_there_are_and_show_more_on_request()
     {
         H.SignInAs(history.Pekka);
         history.Recorder.Clear();
@@ -113,16 +113,39 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         var mine = await H.Activities.MyOpenAsync();
 
         var expected = Enumerable.Range(0, History.Count).Where(i => i % 3 == 0 && i % 7 == 0).ToList();
-        Assert.Equal(expected.Select(History.Title), mine.Select(r => r.Title));
-        Assert.All(mine, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
-        Assert.Equal(expected.Count(i => HelsinkiTime.ToUtc(History.LocalStart(i)) < CoreHarness.Now.UtcDateTime), mine.Count(r => r.IsOverdue));
+        Assert.True(expected.Count > ActivityService.MyOpenPageSize);
+        Assert.Equal((expected.Count, false), (mine.TotalCount, mine.TotalIsLowerBound));
+        Assert.Equal(expected.Take(ActivityService.MyOpenPageSize).Select(History.Title), mine.Items.Select(r => r.Title));
+        Assert.All(mine.Items, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
+        var overdue = expected.Count(i => HelsinkiTime.ToUtc(History.LocalStart(i)) < CoreHarness.Now.UtcDateTime);
+        Assert.Equal(overdue, mine.OverdueCount);
+        Assert.Equal(Math.Min(overdue, ActivityService.MyOpenPageSize), mine.Items.Count(r => r.IsOverdue));
         Assert.Empty(await ScansAsync());
+
+        var more = await H.Activities.MyOpenAsync(take: 2 * ActivityService.MyOpenPageSize);
+        Assert.Equal(expected.Select(History.Title), more.Items.Select(r => r.Title));
 
         history.Recorder.Clear();
         var widget = await H.Service<WorkWidgetQueries>().MyOpenActivitiesAsync(5);
-        Assert.Equal(expected.Count, widget.TotalCount);
+        Assert.Equal((expected.Count, overdue), (widget.TotalCount, widget.OverdueCount));
         Assert.Equal(expected.Take(5).Select(History.Title), widget.Items.Select(r => r.Title));
         Assert.Empty(await ScansAsync());
+    }
+
+    [Fact]
+    public async Task My_open_activities_count_and_page_from_the_open_participations_index_alone()
+    {
+        H.SignInAs(history.Pekka);
+        history.Recorder.Clear();
+
+        await H.Activities.MyOpenAsync();
+
+        var plans = (await history.Recorder.PlansAsync(H.DatabasePath)).GroupBy(p => p.Sql).ToList();
+        var fromIndex = plans.Where(p => p.Any(l => l.Detail.Contains("USING COVERING INDEX IX_ActivityParticipants_MyOpen (UserId=?"))).ToList();
+        Assert.Equal(3, fromIndex.Count); // the capped count, the overdue count and the page
+        var page = fromIndex.Single(p => p.Key.Contains("\"Title\""));
+        Assert.DoesNotContain(page, l => l.Detail.Contains("TEMP B-TREE"));
+        Assert.Contains(page, l => l.Detail == "SEARCH a0 USING INTEGER PRIMARY KEY (rowid=?)"); // only the page's activities are read
     }
 
     [Theory]

@@ -121,16 +121,16 @@ public class ActivityServiceTests : HarnessTest
         await H.Activities.CreateAsync(Edit(Call, customer.Id, "Hoidettu soitto", Yesterday14, participants: [janne.Id]));
 
         H.SignInAs(janne);
-        var open = await H.Activities.MyOpenAsync();
+        var open = (await H.Activities.MyOpenAsync()).Items;
         Assert.Equal([overdue, future], open.Select(r => r.Id));
         Assert.True(open[0].IsOverdue);
         Assert.False(open[1].IsOverdue);
         Assert.Contains("Minna Lehtonen", open[1].Participants);
 
         await H.Activities.SetStatusAsync(future, ActivityStatus.Done, null, open[1].Version);
-        Assert.Equal([overdue], (await H.Activities.MyOpenAsync()).Select(r => r.Id));
+        Assert.Equal([overdue], (await H.Activities.MyOpenAsync()).Items.Select(r => r.Id));
         H.SignInAs(minna);
-        Assert.Empty(await H.Activities.MyOpenAsync());
+        Assert.Empty((await H.Activities.MyOpenAsync()).Items);
     }
 
     [Fact]

@@ -41,17 +41,18 @@ public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelp
 {
     private const string WeekIndex = "IX_Activities_IsoYear_IsoWeek_Status_ActivityTypeId_CustomerId_DurationMinutes";
     private const string DayIndex = "IX_Activities_LocalDate_StartsAtUtc";
+    private const string ParticipantWeekIndex = "IX_ActivityParticipants_WeekHours";
     private static readonly IsoWeek Week = new(2026, 11);
     private CoreHarness H => fixture.H;
 
     [Fact]
-    public async Task Weekly_hours_of_a_team_sum_from_the_covering_week_index()
+    public async Task Weekly_hours_of_a_team_sum_the_participant_rows_copies_in_index_order_without_reading_activities()
     {
         var plans = await PlansOf(() => H.WeeklyHours.GetWeekHoursAsync(fixture.Staff, Week));
 
         var sums = plans.Single(p => p.Sql.Contains("SUM("));
-        Assert.Contains(sums.Plan, line => line.Contains($"USING COVERING INDEX {WeekIndex}"));
-        Assert.DoesNotContain(sums.Plan, line => line.Contains("CORRELATED"));
+        Assert.Equal([$"SEARCH a USING COVERING INDEX {ParticipantWeekIndex} (IsoYear=? AND UserId=? AND IsoWeek=?)"], sums.Plan);
+        Assert.DoesNotContain("\"Activities\"", sums.Sql);
         AssertNoScans(plans);
     }
 
@@ -99,8 +100,10 @@ public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelp
         });
 
         var spans = plans.Where(p => p.Sql.Contains("GROUP BY") && p.Sql.Contains("FROM \"ActivityParticipants\" AS \"a\"")).ToList();
-        Assert.Equal(2, spans.Count);
+        Assert.Equal(3, spans.Count); // the week's hours, the year chart and the recent weeks
         Assert.All(spans, p => Assert.StartsWith("SEARCH a USING ", p.Plan[0]));
+        // The year chart: one person's ISO year from the copies alone, grouped in index order.
+        Assert.Contains(spans, p => p.Plan.SequenceEqual([$"SEARCH a USING COVERING INDEX {ParticipantWeekIndex} (IsoYear=? AND UserId=?)"]));
         AssertNoScans(plans);
     }
 

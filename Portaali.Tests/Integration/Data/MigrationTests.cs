@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Portaali.Core.Activities;
 using Portaali.Core.Customers;
 using Portaali.Core.Data;
 using Portaali.Core.Users;
@@ -83,6 +84,37 @@ public class MigrationTests
             ORDER BY name
             """).ToListAsync();
     }
+
+    [Fact]
+    public async Task Participant_copy_triggers_exist_after_the_last_migration_and_the_copies_cover_earlier_rows()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        var minna = await h.SignInAsAsync(UserGroup.AccountManager);
+        var customer = await h.AddCustomerAsync("Virtasen Kuljetus Oy");
+        var id = await h.Activities.CreateAsync(new ActivityEdit
+        {
+            TypeId = 5, CustomerId = customer.Id, Title = "Käynti", Date = new DateTime(2026, 3, 11), StartTime = new TimeSpan(10, 0, 0),
+            DurationMinutes = 90, ParticipantIds = [minna.Id],
+        });
+        await using (var db = h.Db())
+        {
+            // Back to before the copies (the columns go), then forward: the migration fills the rows saved before.
+            await db.GetService<IMigrator>().MigrateAsync("ScaleCalendarIndexes");
+            Assert.Empty(await TriggersAsync(db, "ActivityParticipants_copy%", "Activities_participant_copy%"));
+            await db.Database.MigrateAsync();
+        }
+
+        await using var check = h.Db();
+        Assert.Equal(ActivityParticipantCopies.Names.Order(StringComparer.Ordinal),
+            await TriggersAsync(check, "ActivityParticipants_copy%", "Activities_participant_copy%"));
+        var copy = await check.ActivityParticipants.SingleAsync(p => p.ActivityId == id);
+        Assert.Equal((new DateTime(2026, 3, 11, 8, 0, 0), 2026, 11, true, true, 5, 90),
+            (copy.StartsAtUtc, copy.IsoYear, copy.IsoWeek, copy.IsOpen, copy.IsCustomerWork, copy.ActivityTypeId, copy.DurationMinutes));
+    }
+
+    private static Task<List<string>> TriggersAsync(PortaaliDbContext db, string pattern, string otherPattern) => db.Database.SqlQuery<string>($"""
+        SELECT name AS "Value" FROM sqlite_master WHERE type = 'trigger' AND (name LIKE {pattern} OR name LIKE {otherPattern}) ORDER BY name
+        """).ToListAsync();
 
     [Fact]
     public async Task Migrating_again_at_the_next_start_keeps_the_data()
