@@ -91,6 +91,7 @@ try
     var activities = scope.ServiceProvider.GetRequiredService<ActivityService>();
     var hours = scope.ServiceProvider.GetRequiredService<WeeklyHoursService>();
     var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
+    var meeting = scope.ServiceProvider.GetRequiredService<TeamMeetingService>();
     var today = HelsinkiTime.Today(TimeProvider.System);
     var thisWeek = IsoWeek.Of(today);
     var team = (await calendar.GetPeopleAsync()).Select(p => p.Id).ToList();
@@ -99,7 +100,7 @@ try
     await Measure("Browse activities, all filters off, page 10", 50, () => activities.BrowseAsync(new ActivityQuery { Page = 10 }));
     await Measure("Calendar month of the whole staff", 100, () => calendar.GetEntriesAsync(team, today.AddDays(-today.Day + 1), today.AddDays(-today.Day + 1).AddMonths(1)));
     await Measure("My weekly hours with the year's chart", 100, () => hours.GetWeeklyReportAsync(thisWeek));
-    await Measure("Team-meeting view for this week", 100, () => hours.GetTeamMeetingAsync(thisWeek));
+    await Measure("Team-meeting view for this week", 100, () => Portaali.Benchmarks.Scale.ScaleBenchmark.OpenTeamMeetingAsync(meeting, thisWeek));
     await Measure("Excel export of activities (up to the export cap)", 3000, () => activities.ExportAsync(new ActivityQuery()), iterations: 5);
 
     // Offers and sales follow-up over the seeded three years of offers and orders, as management opens them.

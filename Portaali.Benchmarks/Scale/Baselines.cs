@@ -99,32 +99,51 @@ internal sealed class Baselines(string connectionString, BaseFacts facts)
         JOIN ActivityTypes t ON t.Id = s.ActivityTypeId
         """, ("@year", week.Year), ("@week", week.Week));
 
+    /// <summary>The team meeting as it opens: the team, its hours, each member's counts of this and next week, open negative
+    /// feedback (count + first 25), the A accounts' last contact, and the first member's two weeks (count + first 25 each).</summary>
     public async Task<int> TeamMeetingAsync(IReadOnlyList<int> team, IsoWeek week)
     {
         var ids = string.Join(", ", team);
         var next = week.Next;
-        (string, object?)[] weeks = [("@y", week.Year), ("@w", week.Week), ("@ny", next.Year), ("@nw", next.Week)];
+        const string Team = """
+            FROM Users WHERE IsActive AND "Group" IN ('CustomerRelationshipManager', 'AccountManager')
+            ORDER BY CASE WHEN "Group" = 'CustomerRelationshipManager' THEN 0 ELSE 1 END, DisplayName
+            """;
+        var rows = await RowsAsync("SELECT Id, DisplayName " + Team);
         await TeamWeekHoursAsync(team, week);
-        var rows = await RowsAsync($"""
-            SELECT {ActivityRow} FROM Activities a {ActivityJoins}
-            WHERE ((a.IsoYear = @y AND a.IsoWeek = @w) OR (a.IsoYear = @ny AND a.IsoWeek = @nw))
-              AND EXISTS (SELECT 1 FROM ActivityParticipants p WHERE p.ActivityId = a.Id AND p.UserId IN ({ids}))
-            ORDER BY a.StartsAtUtc, a.Id
-            """, weeks);
-        await RowsAsync($"""
-            SELECT p.ActivityId, p.UserId FROM Activities a JOIN ActivityParticipants p ON p.ActivityId = a.Id
-            WHERE ((a.IsoYear = @y AND a.IsoWeek = @w) OR (a.IsoYear = @ny AND a.IsoWeek = @nw)) AND p.UserId IN ({ids})
-            """, weeks);
-        await RowsAsync($"""
-            SELECT {ActivityRow} FROM Activities a {ActivityJoins}
-            WHERE a.KeywordId IN (SELECT Id FROM ActivityKeywords WHERE NeedsResolution) AND a.Status <> 'Done'
-            ORDER BY a.StartsAtUtc LIMIT 100
+        foreach (var w in new[] { week, next })
+        {
+            // "+p.UserId": the team's ids as a filter, not an index term, so SQLite starts from the week's activities.
+            rows += await RowsAsync($"""
+                SELECT p.UserId, COUNT(*) FROM Activities a JOIN ActivityParticipants p ON p.ActivityId = a.Id
+                WHERE a.IsoYear = @y AND a.IsoWeek = @w AND +p.UserId IN ({ids}) GROUP BY p.UserId
+                """, ("@y", w.Year), ("@w", w.Week));
+        }
+        const string OpenNegative = """
+            FROM Activities a WHERE a.KeywordId IN (SELECT Id FROM ActivityKeywords WHERE NeedsResolution) AND a.Status IN ('Open', 'InProgress')
+            """;
+        await ScalarAsync("SELECT COUNT(*) " + OpenNegative);
+        rows += await RowsAsync($"""
+            WITH page AS (SELECT a.Id, a.StartsAtUtc {OpenNegative} ORDER BY a.StartsAtUtc, a.Id LIMIT 25)
+            SELECT {ActivityRow} FROM page JOIN Activities a ON a.Id = page.Id {ActivityJoins} ORDER BY page.StartsAtUtc, page.Id
             """);
-        await RowsAsync("""
-            SELECT c.Id, c.Name, (SELECT MAX(a.LocalDate) FROM Activities a WHERE a.CustomerId = c.Id AND a.StartsAtUtc <= @now
-                                  AND a.ActivityTypeId IN (SELECT Id FROM ActivityTypes WHERE RequiresCustomer))
+        rows += await RowsAsync("""
+            SELECT c.Id, c.Name, (SELECT a.LocalDate FROM Activities a WHERE a.CustomerId = c.Id AND a.StartsAtUtc <= @now
+                                  AND a.ActivityTypeId IN (SELECT Id FROM ActivityTypes WHERE RequiresCustomer) ORDER BY a.StartsAtUtc DESC LIMIT 1)
             FROM Customers c WHERE c.Segment = 'A' AND NOT c.IsPassive ORDER BY c.NameSearch
             """, ("@now", DateTime.UtcNow));
+        var first = await ScalarAsync("SELECT Id " + Team + " LIMIT 1");
+        foreach (var w in new[] { week, next })
+        {
+            // The count beside the page in one pass over the week: a window over the person's ids, then the rows of the first 25.
+            rows += await RowsAsync($"""
+                WITH page AS (
+                    SELECT a.Id, a.StartsAtUtc, COUNT(*) OVER () AS Total FROM Activities a
+                    WHERE a.IsoYear = @y AND a.IsoWeek = @w AND EXISTS (SELECT 1 FROM ActivityParticipants p WHERE p.ActivityId = a.Id AND p.UserId = @u)
+                    ORDER BY a.StartsAtUtc, a.Id LIMIT 25)
+                SELECT {ActivityRow}, page.Total FROM page JOIN Activities a ON a.Id = page.Id {ActivityJoins} ORDER BY page.StartsAtUtc, page.Id
+                """, ("@y", w.Year), ("@w", w.Week), ("@u", first));
+        }
         return rows;
     }
 

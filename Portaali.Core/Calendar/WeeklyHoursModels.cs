@@ -18,11 +18,3 @@ public record RecentWeekHours(IsoWeek Week, double DoneHours, double PlannedHour
 
 /// <summary>The account manager's weekly view: the week asked for with its activities, and every week of that ISO year.</summary>
 public record WeeklyReport(PersonRef User, WeekHours Week, IReadOnlyList<ActivityRow> Activities, IReadOnlyList<WeekTotal> Year);
-
-public record TeamMemberWeek(PersonRef User, WeekHours Hours, IReadOnlyList<ActivityRow> ThisWeek, IReadOnlyList<ActivityRow> NextWeek);
-
-public record KeyAccountContact(int CustomerId, string Name, DateOnly? LastContact, int? DaysSince);
-
-/// <summary>What the weekly customer-team meeting projects: every account manager's week, open negative feedback, A accounts' last contact.</summary>
-public record TeamMeeting(IsoWeek Week, IReadOnlyList<TeamMemberWeek> Members, IReadOnlyList<ActivityRow> OpenNegativeFeedback,
-    IReadOnlyList<KeyAccountContact> KeyAccounts);

@@ -67,62 +67,6 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
             Hours(sums.Where(s => s.IsoYear == w.Year && s.IsoWeek == w.Week && !s.Done).Sum(s => s.Minutes)))).ToList();
     }
 
-    /// <summary>Everything the weekly customer-team meeting goes through for the chosen week.</summary>
-    public async Task<TeamMeeting> GetTeamMeetingAsync(IsoWeek week, CancellationToken ct = default)
-    {
-        await guard.SignedInAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var team = await db.Users.AsNoTracking().Where(u => u.IsActive && TeamGroups.Contains(u.Group))
-            .OrderBy(u => u.Group == UserGroup.CustomerRelationshipManager ? 0 : 1).ThenBy(u => u.DisplayName)
-            .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
-        var ids = team.Select(u => u.Id).ToList();
-        var hours = await WeekHoursAsync(db, ids, week, ct);
-        var next = week.Next;
-
-        // Each week on its own by the week index: an equality SQLite roots at the week's activities, where a range of days
-        // joined to the team's participations was rooted at every participation of the team's members.
-        var thisWeek = await TeamWeekAsync(db, ids, week, ct);
-        var nextWeek = await TeamWeekAsync(db, ids, next, ct);
-        var members = team.Select(u => new TeamMemberWeek(u, hours[u.Id], thisWeek[u.Id], nextWeek[u.Id])).ToList();
-
-        // Open negative feedback by its keywords' index, not by walking every activity in start order looking for some.
-        var needingResolution = await db.ActivityKeywords.AsNoTracking().Where(k => k.NeedsResolution).Select(k => (int?)k.Id).ToListAsync(ct);
-        var negative = await activities.ToRowsAsync(db.Activities.AsNoTracking()
-            .Where(a => needingResolution.Contains(a.KeywordId) && a.Status != ActivityStatus.Done)
-            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id).Take(100), ct);
-
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var today = HelsinkiTime.Today(clock);
-        var keyAccounts = await db.Customers.AsNoTracking().Where(c => c.Segment == Segment.A && !c.IsPassive).OrderBy(c => c.NameSearch)
-            .Select(c => new
-            {
-                c.Id, c.Name,
-                // The latest start walking the (CustomerId, StartsAtUtc) index backwards, not MAX over every past activity.
-                Last = db.Activities.Where(a => a.CustomerId == c.Id && a.StartsAtUtc <= nowUtc && a.Type!.RequiresCustomer)
-                    .OrderByDescending(a => a.StartsAtUtc).Select(a => (DateOnly?)a.LocalDate).FirstOrDefault(),
-            }).ToListAsync(ct);
-        return new TeamMeeting(week, members, negative, keyAccounts
-            .Select(k => new KeyAccountContact(k.Id, k.Name, k.Last, k.Last is { } d ? today.DayNumber - d.DayNumber : null)).ToList());
-    }
-
-    /// <summary>The rows of each team member's activities in the week, by start.</summary>
-    private async Task<Dictionary<int, List<ActivityRow>>> TeamWeekAsync(PortaaliDbContext db, List<int> ids, IsoWeek week, CancellationToken ct)
-    {
-        var rows = await activities.ToRowsAsync(db.Activities.AsNoTracking()
-            .Where(a => a.IsoYear == week.Year && a.IsoWeek == week.Week && a.Participants.Any(p => ids.Contains(p.UserId)))
-            .OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct);
-        var whose = (await (from a in db.Activities.AsNoTracking()
-                            where a.IsoYear == week.Year && a.IsoWeek == week.Week
-                            join p in db.ActivityParticipants on a.Id equals p.ActivityId
-                            where ids.Contains(p.UserId)
-                            select new { p.ActivityId, p.UserId }).ToListAsync(ct)).ToLookup(p => p.UserId, p => p.ActivityId);
-        return ids.ToDictionary(id => id, id =>
-        {
-            var mine = whose[id].ToHashSet();
-            return rows.Where(r => mine.Contains(r.Id)).ToList();
-        });
-    }
-
     private static IQueryable<Activity> Participating(PortaaliDbContext db, int userId) =>
         db.Activities.AsNoTracking().Where(a => a.Participants.Any(p => p.UserId == userId));
 

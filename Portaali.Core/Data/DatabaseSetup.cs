@@ -38,6 +38,7 @@ public static class DatabaseSetup
         services.AddScoped<EmailImportService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<WeeklyHoursService>();
+        services.AddScoped<TeamMeetingService>();
         services.AddScoped<Offers.OfferService>();
         services.AddScoped<Offers.ProductService>();
         services.AddScoped<Sales.BillingService>();

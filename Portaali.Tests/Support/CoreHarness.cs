@@ -39,6 +39,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public Portaali.Core.Activities.EmailImportService EmailImport => scope.ServiceProvider.GetRequiredService<Portaali.Core.Activities.EmailImportService>();
     public Portaali.Core.Calendar.CalendarService Calendar => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.CalendarService>();
     public Portaali.Core.Calendar.WeeklyHoursService WeeklyHours => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.WeeklyHoursService>();
+    public Portaali.Core.Calendar.TeamMeetingService TeamMeeting => scope.ServiceProvider.GetRequiredService<Portaali.Core.Calendar.TeamMeetingService>();
     public Portaali.Core.Offers.OfferService Offers => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.OfferService>();
     public Portaali.Core.Offers.ProductService Products => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.ProductService>();
 

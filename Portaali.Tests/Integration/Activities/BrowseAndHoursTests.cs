@@ -123,32 +123,6 @@ public class BrowseAndHoursTests : HarnessTest
     }
 
     [Fact]
-    public async Task Team_meeting_shows_each_account_manager_open_negative_feedback_and_key_account_last_contact()
-    {
-        var crm = await H.CreateUserAsync(UserGroup.CustomerRelationshipManager, "Arto Miettinen");
-        var minna = await H.CreateUserAsync(UserGroup.AccountManager, "Minna Lehtonen");
-        await H.CreateUserAsync(UserGroup.Management, "Riitta Halonen");
-        H.SignInAs(minna);
-        var key = await H.AddCustomerAsync("Avainasiakas Oyj", segment: Segment.A);
-        var silent = await H.AddCustomerAsync("Hiljainen Oyj", segment: Segment.A);
-        await H.Activities.CreateAsync(Edit(Call, key.Id, "Viikkosoitto", new DateTime(2026, 3, 5, 10, 0, 0), 15));
-        await H.Activities.CreateAsync(Edit(Visit, key.Id, "Ensi viikon käynti", new DateTime(2026, 3, 17, 10, 0, 0), 60));
-        await H.Activities.CreateAsync(Edit(Feedback, key.Id, "Kouluttaja vaihtui", new DateTime(2026, 3, 9, 10, 0, 0), 15, keyword: Negative));
-
-        var meeting = await H.WeeklyHours.GetTeamMeetingAsync(new IsoWeek(2026, 11));
-        Assert.Equal(["Arto Miettinen", "Minna Lehtonen"], meeting.Members.Select(m => m.User.Name));
-        var minnas = meeting.Members[1];
-        Assert.Equal("Kouluttaja vaihtui", Assert.Single(minnas.ThisWeek).Title);
-        Assert.Equal("Ensi viikon käynti", Assert.Single(minnas.NextWeek).Title);
-        Assert.Equal("Kouluttaja vaihtui", Assert.Single(meeting.OpenNegativeFeedback).Title);
-        var keyRow = meeting.KeyAccounts.Single(k => k.CustomerId == key.Id);
-        Assert.Equal(new DateOnly(2026, 3, 9), keyRow.LastContact);
-        Assert.Equal(1, keyRow.DaysSince);
-        Assert.Null(meeting.KeyAccounts.Single(k => k.CustomerId == silent.Id).LastContact);
-        Assert.DoesNotContain(meeting.Members, m => m.User.Id == crm.Id && m.ThisWeek.Count > 0);
-    }
-
-    [Fact]
     public async Task Feedback_list_puts_open_negative_feedback_first_and_counts_by_kind()
     {
         await H.SignInAsAsync(UserGroup.AccountManager);

@@ -74,23 +74,6 @@ public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Team_meeting_reads_each_part_by_an_index_and_no_big_table_from_end_to_end()
-    {
-        var plans = await PlansOf(() => H.WeeklyHours.GetTeamMeetingAsync(Week));
-
-        var whose = plans.Where(p => p.Sql.StartsWith("SELECT \"a0\".\"ActivityId\", \"a0\".\"UserId\"")).ToList();
-        Assert.Equal(2, whose.Count); // this week's and next week's
-        Assert.All(whose, p => Assert.StartsWith($"SEARCH a USING COVERING INDEX {WeekIndex}", p.Plan[0]));
-        var negative = plans.Single(p => p.Sql.Contains("@needingResolution"));
-        Assert.Contains(negative.Plan, line => line.Contains("USING INDEX IX_Activities_KeywordId_Status_StartsAtUtc (KeywordId=?)"));
-        var keyAccounts = plans.Single(p => p.Sql.Contains("FROM \"Customers\""));
-        Assert.Contains(keyAccounts.Plan, line => line.Contains("USING INDEX IX_Customers_Segment_IsPassive_NameSearch (Segment=?)"));
-        Assert.Contains(keyAccounts.Plan, line => line.Contains("USING INDEX IX_Activities_CustomerId_StartsAtUtc (CustomerId=? AND StartsAtUtc<?)"));
-        Assert.Empty(keyAccounts.ScansOf("Customers"));
-        AssertNoScans(plans);
-    }
-
-    [Fact]
     public async Task One_persons_year_chart_and_recent_weeks_start_from_their_participations()
     {
         var plans = await PlansOf(async () =>
