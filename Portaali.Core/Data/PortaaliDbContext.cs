@@ -93,7 +93,6 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
             e.OwnsOne(c => c.PostalAddress, a => ConfigureAddress(a, "Postal"));
             e.HasIndex(c => c.NameSearch);
             e.HasIndex(c => c.BusinessId);
-            e.HasIndex(c => c.MunicipalityCode);
             e.Property(c => c.ComparableName).HasMaxLength(200);
             // The duplicate check reads a municipality's comparable names from this index alone.
             e.HasIndex(c => new { c.MunicipalityCode, c.ComparableName });

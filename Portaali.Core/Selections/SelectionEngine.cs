@@ -19,11 +19,48 @@ public class SelectionEngine(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         await guard.DemandAsync(Policies.SignedIn);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await MemberIdsAsync(db, definition, ct);
+        var translator = await TranslatorAsync(db, definition, ct);
+        var ids = MemberIds(db, definition, translator);
         var count = await ids.CountAsync(ct);
-        var page = await Rows(db, definition.Target, ids).Take(pageSize).ToListAsync(ct);
+        if (count == 0) return new SelectionPreview(0, [], 0);
+        var page = await FirstPageAsync(db, definition, translator, count, pageSize, ct);
         var missingEmail = definition.Purpose == SelectionPurpose.Email ? await CountMissingEmailAsync(db, definition.Target, ids, ct) : 0;
         return new SelectionPreview(count, page, missingEmail);
+    }
+
+    /// <summary>
+    /// The first page in name order. The page of a large selection lies among the first customers by name, so it is
+    /// looked for there: a window of customers read from the name index, just large enough by the count to hold about two
+    /// pages, and the criteria checked only for the customers in it — instead of finding every member and sorting them
+    /// all (9,597 contacts of the issue-12 selection at 100,000 customers: 82 → 4 ms CPU). A window that holds too few
+    /// grows; past a quarter of the customers, the members are found and sorted as they are (then they are few).
+    /// </summary>
+    private async Task<List<SelectionMember>> FirstPageAsync(PortaaliDbContext db, SelectionDefinition definition,
+        CriteriaTranslator translator, int count, int pageSize, CancellationToken ct)
+    {
+        // The ids are dense enough to stand for the number of customers here, and reading the largest is one seek.
+        var customers = await db.Customers.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        for (var window = Math.Max(pageSize, 2L * pageSize * customers / count); window <= customers / 4; window *= 4)
+        {
+            var page = await WindowRows(db, definition, translator, (int)window).Take(pageSize).ToListAsync(ct);
+            if (page.Count == pageSize || page.Count == count) return page;
+        }
+        return await Rows(db, definition.Target, MemberIds(db, definition, translator)).Take(pageSize).ToListAsync(ct);
+    }
+
+    /// <summary>The members among the first <paramref name="window"/> customers by name, in list order. The window is the
+    /// left side of a CROSS JOIN, which SQLite keeps as the outer loop: it walks the name index and checks the criteria per
+    /// customer, rather than starting from a criterion's index and meeting the window last.</summary>
+    private static IQueryable<SelectionMember> WindowRows(PortaaliDbContext db, SelectionDefinition definition, CriteriaTranslator translator, int window)
+    {
+        var first = db.Customers.OrderBy(c => c.NameSearch).ThenBy(c => c.Id).Take(window).Select(c => c.Id);
+        if (definition.Target == SelectionTarget.Customers)
+        {
+            var customers = db.Customers.Where(translator.ForCustomers(definition));
+            return CustomerRows(from w in first from c in customers where c.Id == w select c);
+        }
+        var contacts = db.Contacts.Where(translator.ForContacts(definition));
+        return ContactRows(from w in first from p in contacts where p.CustomerId == w select p);
     }
 
     /// <summary>A translator for the definition, its "member of" criteria resolved.</summary>
@@ -31,13 +68,13 @@ public class SelectionEngine(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         CriteriaTranslator.CreateAsync(db, this, clock, ct, definition: definition);
 
     /// <summary>The members' ids (customer or contact ids by the target) as a query to compose into others.</summary>
-    public async Task<IQueryable<int>> MemberIdsAsync(PortaaliDbContext db, SelectionDefinition definition, CancellationToken ct)
-    {
-        var translator = await TranslatorAsync(db, definition, ct);
-        return definition.Target == SelectionTarget.Customers
+    public async Task<IQueryable<int>> MemberIdsAsync(PortaaliDbContext db, SelectionDefinition definition, CancellationToken ct) =>
+        MemberIds(db, definition, await TranslatorAsync(db, definition, ct));
+
+    private static IQueryable<int> MemberIds(PortaaliDbContext db, SelectionDefinition definition, CriteriaTranslator translator) =>
+        definition.Target == SelectionTarget.Customers
             ? db.Customers.Where(translator.ForCustomers(definition)).Select(c => c.Id)
             : db.Contacts.Where(translator.ForContacts(definition)).Select(p => p.Id);
-    }
 
     /// <summary>The members of a saved selection (its criteria, evaluated now) or static list (its members, with the
     /// default exclusions applied: a customer passivated since, a contact who left since).</summary>
@@ -68,15 +105,21 @@ public class SelectionEngine(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// <summary>The members as rows, ordered by customer name, then contact name (ids as the last tie-breaker).</summary>
     public IQueryable<SelectionMember> Rows(PortaaliDbContext db, SelectionTarget target, IQueryable<int> ids) =>
         target == SelectionTarget.Customers
-            ? db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .OrderBy(c => c.NameSearch).ThenBy(c => c.Id)
-                .Select(c => new SelectionMember(c.Id, c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.IsPassive,
-                    null, null, null, c.Email, c.Phone, false, false))
-            : db.Contacts.AsNoTracking().Where(p => ids.Contains(p.Id))
-                .OrderBy(p => p.Customer!.NameSearch).ThenBy(p => p.CustomerId).ThenBy(p => p.NameSearch).ThenBy(p => p.Id)
-                .Select(p => new SelectionMember(p.Id, p.CustomerId, p.Customer!.Name, p.Customer.BusinessId, p.Customer.MunicipalityCode,
-                    p.Customer.Segment, p.Customer.IsPassive, p.Id, p.FirstName + " " + p.LastName, p.Title, p.Email, p.Phone,
-                    p.HasLeft, p.NoMarketingEmail));
+            ? CustomerRows(db.Customers.Where(c => ids.Contains(c.Id)))
+            : ContactRows(db.Contacts.Where(p => ids.Contains(p.Id)));
+
+    private static IQueryable<SelectionMember> CustomerRows(IQueryable<Customers.Customer> customers) =>
+        customers.AsNoTracking()
+            .OrderBy(c => c.NameSearch).ThenBy(c => c.Id)
+            .Select(c => new SelectionMember(c.Id, c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.IsPassive,
+                null, null, null, c.Email, c.Phone, false, false));
+
+    private static IQueryable<SelectionMember> ContactRows(IQueryable<Contacts.Contact> contacts) =>
+        contacts.AsNoTracking()
+            .OrderBy(p => p.Customer!.NameSearch).ThenBy(p => p.CustomerId).ThenBy(p => p.NameSearch).ThenBy(p => p.Id)
+            .Select(p => new SelectionMember(p.Id, p.CustomerId, p.Customer!.Name, p.Customer.BusinessId, p.Customer.MunicipalityCode,
+                p.Customer.Segment, p.Customer.IsPassive, p.Id, p.FirstName + " " + p.LastName, p.Title, p.Email, p.Phone,
+                p.HasLeft, p.NoMarketingEmail));
 
     private static Task<int> CountMissingEmailAsync(PortaaliDbContext db, SelectionTarget target, IQueryable<int> ids, CancellationToken ct) =>
         target == SelectionTarget.Customers

@@ -1243,11 +1243,11 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("Email");
 
                     b.HasIndex("NameSearch");
+
+                    b.HasIndex("CustomerId", "HasLeft", "NoMarketingEmail");
 
                     b.ToTable("Contacts");
                 });
@@ -1325,8 +1325,6 @@ namespace Portaali.Core.Data.Migrations
 
                     b.HasIndex("BusinessId");
 
-                    b.HasIndex("MunicipalityCode");
-
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("IsPassive", "Segment");
@@ -1334,6 +1332,8 @@ namespace Portaali.Core.Data.Migrations
                     b.HasIndex("MunicipalityCode", "ComparableName");
 
                     b.HasIndex("Segment", "IsPassive", "NameSearch");
+
+                    b.HasIndex("MunicipalityCode", "SizeClass", "IsPassive", "Segment");
 
                     b.ToTable("Customers");
                 });

@@ -17,6 +17,8 @@ namespace Portaali.Tests.Integration.Selections;
 public sealed class SelectionDataset : IAsyncLifetime
 {
     public CoreHarness H { get; private set; } = default!;
+    /// <summary>The SQL the services sent, for the plan tests.</summary>
+    public SqlPlanRecorder Recorder { get; } = new();
     public SelectionEngine Engine => H.Service<SelectionEngine>();
     public SelectionExplainer Explainer => H.Service<SelectionExplainer>();
 
@@ -30,7 +32,7 @@ public sealed class SelectionDataset : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        H = await CoreHarness.CreateAsync();
+        H = await CoreHarness.CreateAsync(configure: services => SqlPlanRecorder.AddTo(services, Recorder));
         await H.SignInAsAsync(UserGroup.SalesAndMarketing);
         Responsible = await H.CreateUserAsync(UserGroup.SalesAndMarketing, "Riitta Vastuunen");
 

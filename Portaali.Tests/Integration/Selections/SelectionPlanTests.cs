@@ -60,7 +60,35 @@ public class SelectionPlanTests(SelectionDataset data) : IClassFixture<Selection
         // The customers visited in the period come from an index alone, never from the activity rows.
         Assert.Contains(plan, l => l.Contains("USING COVERING INDEX IX_Activities_"));
         Assert.DoesNotContain(plan, l => Regex.IsMatch(l, "^SEARCH a\\w* USING (INDEX|INTEGER PRIMARY KEY)"));
-        Assert.Contains(plan, l => l.Contains("sqlite_autoindex_CustomerClassifications_1 (CustomerId=? AND NodeId=?)"));
+        // A customer's classifications are read by its id alone (one seek), not one seek per node of the group.
+        Assert.Contains(plan, l => l.EndsWith("sqlite_autoindex_CustomerClassifications_1 (CustomerId=?)"));
+    }
+
+    /// <summary>The issue's contact selection: customer group, municipalities, size class ≥ 3, decision makers.</summary>
+    private SelectionDefinition FourCriteriaContacts() => new(SelectionTarget.Contacts, new CriteriaGroup
+    {
+        Children =
+        [
+            new CustomerGroupCriterion { GroupIds = [data.WorkPlacements] },
+            new MunicipalityCriterion { Codes = [SelectionDataset.Espoo, SelectionDataset.Helsinki, SelectionDataset.Vantaa] },
+            new SizeClassCriterion { Min = 3 }, new ContactRoleCriterion { RoleNodeIds = [data.DecisionMaker] },
+        ],
+    });
+
+    [Fact]
+    public async Task Four_criteria_contact_count_reads_candidates_from_indexes_alone_and_one_seek_per_classification_check()
+    {
+        await using var db = data.H.Db();
+        var (sql, plan) = await PlanAsync(db, await data.Engine.MemberIdsAsync(db, FourCriteriaContacts(), default));
+        var shown = $"{string.Join("\n", plan)}\n{sql}";
+        Assert.DoesNotContain(plan, l => l.StartsWith("SCAN "));
+        // Municipality, size class and the passive flag from one index; the contacts' "left" flag from theirs.
+        Assert.True(plan.Any(l => l.Contains("USING COVERING INDEX IX_Customers_MunicipalityCode_SizeClass_IsPassive_Segment (MunicipalityCode=? AND SizeClass>?")), shown);
+        Assert.True(plan.Any(l => l.Contains("USING COVERING INDEX IX_Contacts_CustomerId_HasLeft_NoMarketingEmail (CustomerId=?)")), shown);
+        // A record's classifications are read by its id alone: not one seek per node of the group's subtree.
+        Assert.True(plan.Any(l => l.EndsWith("USING COVERING INDEX sqlite_autoindex_CustomerClassifications_1 (CustomerId=?)")), shown);
+        Assert.True(plan.Any(l => l.EndsWith("USING COVERING INDEX sqlite_autoindex_ContactClassifications_1 (ContactId=?)")), shown);
+        Assert.DoesNotContain(plan, l => l.Contains("AND NodeId=?"));
     }
 
     private static async Task<(string Sql, List<string> Plan)> PlanAsync(Portaali.Core.Data.PortaaliDbContext db, IQueryable query)
