@@ -136,7 +136,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
     /// is a CoreText key, otherwise <paramref name="name"/> as is: an industry name from the registry).</summary>
     internal static ClassificationNode FindOrAdd(PortaaliDbContext db, string key, string name, ClassificationNode? parent, string? textKey = null)
     {
-        var node = db.ClassificationNodes.Local.FirstOrDefault(n => n.SystemKey == key)
+        var node = Tracked<ClassificationNode>(db).FirstOrDefault(n => n.SystemKey == key)
                    ?? db.ClassificationNodes.FirstOrDefault(n => n.SystemKey == key);
         if (node is not null) return node;
         node = new ClassificationNode
@@ -146,6 +146,17 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         };
         db.ClassificationNodes.Add(node);
         return node;
+    }
+
+    /// <summary>The entities of a type the context tracks, without the scan of every tracked entity that <c>Local</c> starts
+    /// with (DetectChanges): per row of a batch that scan made the import quadratic in the batch. What is looked up here
+    /// (nodes, suggestions) is tracked by <c>Add</c> or a query, never found by detecting changes.</summary>
+    private static List<T> Tracked<T>(PortaaliDbContext db) where T : class
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return db.Set<T>().Local.ToList(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detect; }
     }
 
     private static async Task<List<Suggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
@@ -159,7 +170,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         if (reasons.Count == 0) return [];
         var existing = await db.Suggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
             .Select(s => s.Code).ToListAsync(ct);
-        existing.AddRange(db.Suggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
+        existing.AddRange(Tracked<Suggestion>(db).Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
         return reasons.Where(r => !existing.Contains(r.Code))
             .Select(r => new Suggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code,
                 Reason = r.Reason.Render(CoreText.Finnish), ReasonMessage = r.Reason.ToJson(), CreatedAt = now })
