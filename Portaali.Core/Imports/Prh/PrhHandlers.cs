@@ -20,11 +20,14 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
     private const string BatchKey = "prh.known";
 
     /// <summary>What a record is compared with: the customer's importable fields and profile (detached, read for the whole
-    /// batch), and the keys and names of its imported-industry nodes.</summary>
-    private sealed record Known(Customer Customer, CompanyProfile? Profile, IReadOnlyList<(string Key, string Name)> Industry);
+    /// batch), and its imported-industry nodes. A changed record attaches these instead of loading them again.</summary>
+    private sealed record Known(Customer Customer, CompanyProfile? Profile, IReadOnlyList<IndustryNode> Industry);
+
+    private sealed record IndustryNode(int NodeId, string Key, string Name);
 
     /// <summary>Reads the batch's customers by Business ID in three queries (customers, profiles, imported industries) as
-    /// narrow projections, so an unchanged record is judged in memory and costs no query and no write.</summary>
+    /// narrow projections, so an unchanged record is judged in memory and costs no query and no write, and a changed one
+    /// is written from what was read here, with no query of its own.</summary>
     public override async Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<PrhCompany>> rows, ImportContext ctx,
         CancellationToken ct)
     {
@@ -37,7 +40,8 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         var customers = (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.BusinessId!) && !c.IsPassive)
                 .Select(c => new Customer
                 {
-                    Id = c.Id, Name = c.Name, BusinessId = c.BusinessId, CompanyForm = c.CompanyForm, IndustryCode = c.IndustryCode,
+                    // Name first: its setter computes ComparableName, which the stored one then replaces.
+                    Id = c.Id, Name = c.Name, NameSearch = c.NameSearch, ComparableName = c.ComparableName, Version = c.Version, BusinessId = c.BusinessId, CompanyForm = c.CompanyForm, IndustryCode = c.IndustryCode,
                     Website = c.Website, Phone = c.Phone, Email = c.Email, MunicipalityCode = c.MunicipalityCode, SizeClass = c.SizeClass,
                     Revenue = c.Revenue,
                     VisitingAddress = new Address { Street = c.VisitingAddress.Street, PostalCode = c.VisitingAddress.PostalCode, City = c.VisitingAddress.City },
@@ -49,8 +53,8 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         var profiles = await db.CompanyProfiles.AsNoTracking().Where(p => customerIds.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
         var industries = (await db.CustomerClassifications.AsNoTracking()
                 .Where(k => customerIds.Contains(k.CustomerId) && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
-                .Select(k => new { k.CustomerId, Key = k.Node!.SystemKey!, k.Node.Name }).ToListAsync(ct))
-            .ToLookup(k => k.CustomerId, k => (k.Key, k.Name));
+                .Select(k => new { k.CustomerId, k.NodeId, Key = k.Node!.SystemKey!, k.Node.Name }).ToListAsync(ct))
+            .ToLookup(k => k.CustomerId, k => new IndustryNode(k.NodeId, k.Key, k.Name));
         var known = ids.ToDictionary(id => id, _ => (Known?)null, StringComparer.Ordinal);
         foreach (var c in customers)
             known[c.BusinessId!] = new Known(c, profiles.GetValueOrDefault(c.Id), industries[c.Id].ToList());
@@ -82,16 +86,18 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         if (!ctx.Apply)
             return changes.Count == 0 ? new RowResult(RowOutcome.Unchanged, known.Customer) : new RowResult(RowOutcome.Updated, known.Customer, Changes: changes);
 
-        var profile = await db.CompanyProfiles.FirstOrDefaultAsync(p => p.CustomerId == known.Customer.Id, ct);
-        if (profile is null) db.CompanyProfiles.Add(profile = new CompanyProfile { CustomerId = known.Customer.Id });
+        // The batch's reads are this transaction's, so the detached rows are the stored ones: attached, only what changes
+        // below is written (and the customer's version still guards against a concurrent edit).
+        var profile = seenProfile ?? new CompanyProfile { CustomerId = known.Customer.Id };
+        if (seenProfile is null) db.CompanyProfiles.Add(profile); else db.CompanyProfiles.Attach(profile);
         profile.RegistryLastModified = data.LastModified;
         profile.UpdatedAt = ctx.Now;
         if (changes.Count == 0) return new RowResult(RowOutcome.Unchanged, known.Customer);
 
-        var customer = await db.Customers.FirstAsync(c => c.Id == known.Customer.Id, ct);
+        var customer = db.Customers.Attach(known.Customer).Entity;
         ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
         customer.Version = Guid.NewGuid();
-        if (industry is not null) await ApplyIndustryAsync(db, customer.Id, data, ctx, ct);
+        if (industry is not null) ApplyIndustry(db, known, data, ctx);
         foreach (var s in suggestions)
         {
             s.RunId = ctx.RunId;
@@ -121,14 +127,15 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         return new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Name)), target.Name);
     }
 
-    private static async Task ApplyIndustryAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
+    private static void ApplyIndustry(PortaaliDbContext db, Known known, PrhCompanyData data, ImportContext ctx)
     {
         var target = IndustryOf(data)!;
-        var current = await db.CustomerClassifications.Where(k => k.CustomerId == customerId && k.Node!.SystemKey!.StartsWith(target.SetPrefix))
-            .ToListAsync(ct);
+        var customerId = known.Customer.Id;
         var root = FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot");
         var node = FindOrAdd(db, target.Key, target.Name, root);
-        db.CustomerClassifications.RemoveRange(current);
+        // The code set's current assignments, as the batch read them: removed by key, without reading them again.
+        foreach (var current in known.Industry.Where(k => k.Key.StartsWith(target.SetPrefix, StringComparison.Ordinal)))
+            db.CustomerClassifications.Remove(new CustomerClassification { CustomerId = customerId, NodeId = current.NodeId });
         db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
     }
 
@@ -136,7 +143,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
     /// is a CoreText key, otherwise <paramref name="name"/> as is: an industry name from the registry).</summary>
     internal static ClassificationNode FindOrAdd(PortaaliDbContext db, string key, string name, ClassificationNode? parent, string? textKey = null)
     {
-        var node = db.ClassificationNodes.Local.FirstOrDefault(n => n.SystemKey == key)
+        var node = Tracked<ClassificationNode>(db).FirstOrDefault(n => n.SystemKey == key)
                    ?? db.ClassificationNodes.FirstOrDefault(n => n.SystemKey == key);
         if (node is not null) return node;
         node = new ClassificationNode
@@ -146,6 +153,17 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         };
         db.ClassificationNodes.Add(node);
         return node;
+    }
+
+    /// <summary>The entities of a type the context tracks, without the scan of every tracked entity that <c>Local</c> starts
+    /// with (DetectChanges): per row of a batch that scan made the import quadratic in the batch. What is looked up here
+    /// (nodes, suggestions) is tracked by <c>Add</c> or a query, never found by detecting changes.</summary>
+    private static List<T> Tracked<T>(PortaaliDbContext db) where T : class
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return db.Set<T>().Local.ToList(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detect; }
     }
 
     private static async Task<List<Suggestion>> NewSuggestionsAsync(PortaaliDbContext db, int customerId, PrhCompanyData data, DateTime now,
@@ -159,7 +177,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         if (reasons.Count == 0) return [];
         var existing = await db.Suggestions.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate)
             .Select(s => s.Code).ToListAsync(ct);
-        existing.AddRange(db.Suggestions.Local.Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
+        existing.AddRange(Tracked<Suggestion>(db).Where(s => s.CustomerId == customerId && s.Kind == SuggestionKind.Passivate).Select(s => s.Code));
         return reasons.Where(r => !existing.Contains(r.Code))
             .Select(r => new Suggestion { CustomerId = customerId, Kind = SuggestionKind.Passivate, Code = r.Code,
                 Reason = r.Reason.Render(CoreText.Finnish), ReasonMessage = r.Reason.ToJson(), CreatedAt = now })
