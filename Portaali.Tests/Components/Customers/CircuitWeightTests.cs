@@ -14,8 +14,22 @@ namespace Portaali.Tests.Components.Customers;
 /// </summary>
 public class CircuitWeightTests : ComponentHarness
 {
+    private const int LayoutBound = 32; // 32 when measured (administrator); ~150 with MudNavGroups, MudNavLinks, an AuthorizeView per link, tooltips and MudHidden
     private const int CustomerViewBound = 150; // 137 when measured; 276 with a component per cell, column menus and a select item per municipality
     private const int CustomerPageBound = 70; // 61 when measured, the details tab open
+
+    [Fact]
+    public async Task The_layout_around_every_page_keeps_few_live_components()
+    {
+        await SignInAsync(UserGroup.Administrator); // the longest menu
+        await AddCustomerAsync("Äänekosken Kuljetus Oy");
+
+        var layout = Render<Portaali.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));
+        layout.WaitForAssertion(() => Assert.NotEmpty(layout.FindAll("a.mud-nav-link[href='/admin/users']")));
+
+        var components = layout.FindComponents<IComponent>();
+        Assert.True(components.Count <= LayoutBound, Breakdown(components));
+    }
 
     [Fact]
     public async Task The_customer_view_with_25_rows_keeps_few_live_components()
