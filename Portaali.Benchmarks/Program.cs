@@ -20,8 +20,11 @@ using Portaali.Core.Users;
 if (args.FirstOrDefault() == ExcelWriters.ChildFlag) return await ExcelWriters.ChildAsync(args); // one writer's run, in a process of its own
 // The selection engine at 100,000 customers builds its own large base and takes minutes: only when asked.
 if (args.Contains("--selections")) return await SelectionBenchmarks.RunAsync();
-// Server memory per Blazor circuit: starts the built web app and 150 Chromium tabs (docs/benchmarks-circuits.md).
-if (args.Contains("--circuits")) return await Portaali.Benchmarks.Circuits.CircuitBenchmark.RunAsync(args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault());
+// Server memory per Blazor circuit: starts the built web app and 50 Chromium tabs per page, or --tabs N (docs/benchmarks-circuits.md).
+if (args.Contains("--circuits"))
+    return await Portaali.Benchmarks.Circuits.CircuitBenchmark.RunAsync(args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault(),
+        args.SkipWhile(a => a != "--tabs").Skip(1).FirstOrDefault() is { } tabs ? int.Parse(tabs, CultureInfo.InvariantCulture) : Portaali.Benchmarks.Circuits.CircuitBenchmark.DefaultTabs,
+        args.SkipWhile(a => a != "--hold").Skip(1).FirstOrDefault() is { } hold ? int.Parse(hold, CultureInfo.InvariantCulture) : 0);
 // The PRH bulk import with every one of 100,000 customers in the file, and its unchanged re-run (PrhScaleBenchmarks.cs).
 if (args.Contains("--prh-scale")) return await PrhScaleBenchmarks.RunAsync();
 // The issue-12 base (100,000 customers, 2,000,000 activities) from a cached generated file: docs/benchmarks-scale.md.

@@ -9,13 +9,28 @@ namespace Portaali.Tests.Components.Customers;
 
 /// <summary>
 /// Every live component of a page is server memory for as long as the tab stays open (docs/benchmarks-circuits.md:
-/// ≤ 500 KB per circuit). The customer view with a full page of 25 rows, and a customer's page, stay under the bounds
-/// measured when they were made lighter, so neither can silently grow back into a component per cell.
+/// ≤ 500 KB per circuit). The layout around every page, the customer view with a full page of 25 rows, and a customer's
+/// page stay under the bounds measured when they were made lighter, so none can silently grow back into a component per
+/// cell, link or tab.
 /// </summary>
 public class CircuitWeightTests : ComponentHarness
 {
-    private const int CustomerViewBound = 150; // 137 when measured; 276 with a component per cell, column menus and a select item per municipality
-    private const int CustomerPageBound = 70; // 61 when measured, the details tab open
+    private const int LayoutBound = 34; // 32 when measured (administrator); ~150 with MudNavGroups, MudNavLinks, an AuthorizeView per link, tooltips and MudHidden
+    private const int CustomerViewBound = 46; // 43 when measured; 137 as a MudDataGrid, 276 with a component per cell
+    private const int CustomerPageBound = 28; // 26 when measured, the details tab open; 61 with MudTabs
+
+    [Fact]
+    public async Task The_layout_around_every_page_keeps_few_live_components()
+    {
+        await SignInAsync(UserGroup.Administrator); // the longest menu
+        await AddCustomerAsync("Äänekosken Kuljetus Oy");
+
+        var layout = Render<Portaali.Web.Components.Layout.MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(_ => { })));
+        layout.WaitForAssertion(() => Assert.NotEmpty(layout.FindAll("a.mud-nav-link[href='/admin/users']")));
+
+        var components = layout.FindComponents<IComponent>();
+        Assert.True(components.Count <= LayoutBound, Breakdown(components));
+    }
 
     [Fact]
     public async Task The_customer_view_with_25_rows_keeps_few_live_components()

@@ -24,6 +24,27 @@ public class CustomerPageTests : ComponentHarness
     }
 
     [Fact]
+    public async Task The_tabs_are_a_tablist_the_arrow_keys_move_through_and_only_the_open_panel_is_rendered()
+    {
+        var page = await OpenCustomerAsync(UserGroup.AccountManager);
+        string Selected() => page.FindAll("[role=tab]").Single(t => t.GetAttribute("aria-selected") == "true").TextContent.Trim();
+        Assert.Equal("Yhteystiedot", Selected());
+        Assert.Equal(8, page.FindAll("[role=tab]").Count);
+
+        await page.Find("[role=tablist]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowRight" });
+        page.WaitForAssertion(() => Assert.StartsWith("Yhteyshenkilöt", Selected()));
+        Assert.Single(page.FindAll("[role=tabpanel]"));
+        Assert.NotEmpty(page.FindAll("[role=tabpanel] [data-testid=add-contact]"));
+
+        await page.Find("[role=tablist]").KeyDownAsync(new KeyboardEventArgs { Key = "End" });
+        page.WaitForAssertion(() => Assert.Equal("Muutoshistoria", Selected()));
+        await page.Find("[role=tablist]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowRight" });
+        page.WaitForAssertion(() => Assert.Equal("Yhteystiedot", Selected())); // round to the first
+        Assert.Equal("0", page.FindAll("[role=tab]")[0].GetAttribute("tabindex"));
+        Assert.All(page.FindAll("[role=tab]").Skip(1), t => Assert.Equal("-1", t.GetAttribute("tabindex")));
+    }
+
+    [Fact]
     public async Task Passivate_button_uses_the_theme_text_colour_so_it_stays_readable_in_dark_mode()
     {
         var page = await OpenCustomerAsync(UserGroup.AccountManager);

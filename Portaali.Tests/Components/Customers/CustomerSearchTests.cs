@@ -85,7 +85,7 @@ public class CustomerSearchTests : ComponentHarness
         for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy");
         var page = RenderWithProviders<CustomerSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
-        await page.Find("button[aria-label='Next page']").ClickAsync(new MouseEventArgs());
+        await page.Find("button[aria-label='Seuraava sivu']").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal(8, Rows(page).Count));
 
         page.Find("#customer-search").Input("Virtanen");
@@ -185,6 +185,53 @@ public class CustomerSearchTests : ComponentHarness
         page.WaitForAssertion(() => Assert.Equal(["Metalli Mäkinen Oy", "Kahvila Aalto Oy", "Rakennus Virtanen Oy"], Rows(page)));
     }
 
+    [Fact]
+    public async Task Clicking_a_sorted_header_again_sorts_descending_and_a_third_time_back_by_name()
+    {
+        var page = await RenderSearchAsync();
+        IElementLike Header() => new(page.FindAll("th").Single(th => th.TextContent.Contains("Kunta")));
+
+        await Header().Button.ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(["Metalli Mäkinen Oy", "Kahvila Aalto Oy", "Rakennus Virtanen Oy"], Rows(page)));
+        Assert.Equal("ascending", Header().Cell.GetAttribute("aria-sort"));
+
+        await Header().Button.ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(["Rakennus Virtanen Oy", "Kahvila Aalto Oy", "Metalli Mäkinen Oy"], Rows(page)));
+        Assert.Equal("descending", Header().Cell.GetAttribute("aria-sort"));
+
+        await Header().Button.ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(["Kahvila Aalto Oy", "Metalli Mäkinen Oy", "Rakennus Virtanen Oy"], Rows(page)));
+        Assert.Null(Header().Cell.GetAttribute("aria-sort"));
+        Assert.Equal("button", Header().Button.TagName.ToLowerInvariant()); // reachable and pressed from the keyboard
+    }
+
+    private sealed record IElementLike(AngleSharp.Dom.IElement Cell)
+    {
+        public AngleSharp.Dom.IElement Button => Cell.QuerySelector("button.sortable-column-header")!;
+    }
+
+    [Fact]
+    public async Task The_pager_says_which_rows_are_shown_stops_at_the_last_page_and_shows_more_rows_per_page()
+    {
+        await SeedAsync();
+        for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy");
+        var page = RenderWithProviders<CustomerSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        Assert.Equal("1–25 / 33", page.Find("[data-testid=pager-info]").TextContent.Trim());
+        Assert.True(page.Find("button[aria-label='Edellinen sivu']").HasAttribute("disabled"));
+
+        await page.Find("button[aria-label='Viimeinen sivu']").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal("26–33 / 33", page.Find("[data-testid=pager-info]").TextContent.Trim()));
+        Assert.Equal(8, Rows(page).Count);
+        Assert.True(page.Find("button[aria-label='Seuraava sivu']").HasAttribute("disabled"));
+
+        page.Find("[data-testid=pager-size]").Change("50");
+
+        page.WaitForAssertion(() => Assert.Equal(33, Rows(page).Count));
+        Assert.Equal("1–33 / 33", page.Find("[data-testid=pager-info]").TextContent.Trim());
+    }
+
     private Task AddNumberedCustomersAsync(int count) => WithDbAsync(db =>
     {
         for (var i = 0; i < count; i++)
@@ -231,7 +278,7 @@ public class CustomerSearchTests : ComponentHarness
         for (var i = 1; i <= 30; i++) await AddCustomerAsync($"Asiakas {i:00} Oy", responsibleUserId: me);
         var page = RenderWithProviders<CustomerSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
-        await page.Find("button[aria-label='Next page']").ClickAsync(new MouseEventArgs());
+        await page.Find("button[aria-label='Seuraava sivu']").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal(8, Rows(page).Count));
 
         page.Find("[data-testid=only-mine]").Change(true);
