@@ -193,22 +193,33 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             {
                 var row = rows[i];
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                RowResult result;
+                var tx = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
-                    if (fresh.Contains(row)) await handler.PrepareBatchAsync(db, [row], ctx, ct);
-                    result = fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx);
-                    await db.SaveChangesAsync(ct);
+                    RowResult result;
+                    try
+                    {
+                        if (fresh.Contains(row)) await handler.PrepareBatchAsync(db, [row], ctx, ct);
+                        result = fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx);
+                        await db.SaveChangesAsync(ct);
+                    }
+                    catch (DbUpdateException rowError)
+                    {
+                        // The refused row's writes are undone; its failure and the run's counters go in a transaction of
+                        // their own (committing the rolled-back one would fail the whole run over one record).
+                        await tx.RollbackAsync(ct);
+                        await tx.DisposeAsync();
+                        db.ChangeTracker.Clear();
+                        result = RowResult.Fail(CoreText.Get("ImportRowNotSaved", rowError.InnerException?.Message ?? rowError.Message));
+                        tx = await db.Database.BeginTransactionAsync(ct);
+                    }
+                    await RecordAsync(db, ctx, [(row, result)], i == 0 ? passed : PassedRows.None, i == rows.Count - 1 ? lastLine : row.Line, ct);
+                    await tx.CommitAsync(ct);
                 }
-                catch (DbUpdateException rowError)
+                finally
                 {
-                    await tx.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    result = RowResult.Fail(CoreText.Get("ImportRowNotSaved", rowError.InnerException?.Message ?? rowError.Message));
+                    await tx.DisposeAsync();
                 }
-                await RecordAsync(db, ctx, [(row, result)], i == 0 ? passed : PassedRows.None, i == rows.Count - 1 ? lastLine : row.Line, ct);
-                await tx.CommitAsync(ct);
             }
         }
         return true;

@@ -167,6 +167,38 @@ public class PrhBulkRerunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_taken_in()
+    {
+        var ours = await AddCustomersAsync(h, 150); // the refused one sits in the middle of the first batch of 100
+        await h.SignInAsAsync(UserGroup.Administrator);
+        var refused = ours[42];
+        await using (var db = h.Db())
+        {
+            var trigger = "CREATE TRIGGER refuse_one BEFORE INSERT ON CompanyProfiles WHEN new.CustomerId = " + refused.Id +
+                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END";
+            await db.Database.ExecuteSqlRawAsync(trigger);
+        }
+        var before = await StateAsync(h);
+
+        var run = await ImportAsync(h, WriteZip(folder, "all_companies-1.zip", ours, changed: false));
+
+        Assert.Equal(ImportStatus.CompletedWithErrors, run.Status);
+        Assert.Equal((149, 1, 0, 15, 165), (run.Updated, run.Failed, run.Unchanged, run.Skipped, run.Done));
+        await using var check = h.Db();
+        var error = await check.ImportRowErrors.AsNoTracking().SingleAsync(e => e.RunId == run.Id);
+        Assert.Equal(refused.BusinessId, error.Key);
+        Assert.Contains("refused by the test", error.Message);
+        var profiled = await check.CompanyProfiles.AsNoTracking().Select(p => p.CustomerId).ToListAsync();
+        Assert.Equal(ours.Select(c => c.Id).Where(id => id != refused.Id).Order(), profiled.Order());
+        var audited = await check.AuditEntries.AsNoTracking().Where(a => a.Action == "Imported").Select(a => a.CustomerId).ToListAsync();
+        Assert.Equal(ours.Select(c => c.Id).Where(id => id != refused.Id).Order(), audited.Order());
+        // The refused customer is as it was: no classification, the same version.
+        Assert.False(await check.CustomerClassifications.AnyAsync(k => k.CustomerId == refused.Id));
+        Assert.Equal(before.Versions[refused.Id], (await check.Customers.AsNoTracking().SingleAsync(c => c.Id == refused.Id)).Version);
+        Assert.True(await check.CustomerClassifications.AnyAsync(k => k.CustomerId == ours[43].Id));
+    }
+
+    [Fact]
     public async Task Batches_of_a_hundred_give_what_one_record_at_a_time_gives()
     {
         var (single, singleFolder) = await ImportHarness.CreateAsync(batchSize: 1);
