@@ -113,10 +113,10 @@ internal sealed class Baselines(string connectionString, BaseFacts facts)
         await TeamWeekHoursAsync(team, week);
         foreach (var w in new[] { week, next })
         {
-            // "+p.UserId": the team's ids as a filter, not an index term, so SQLite starts from the week's activities.
+            // The team's participant rows' copies of the week: one covering seek of the week-hours index per person.
             rows += await RowsAsync($"""
-                SELECT p.UserId, COUNT(*) FROM Activities a JOIN ActivityParticipants p ON p.ActivityId = a.Id
-                WHERE a.IsoYear = @y AND a.IsoWeek = @w AND +p.UserId IN ({ids}) GROUP BY p.UserId
+                SELECT p.UserId, COUNT(*) FROM ActivityParticipants p
+                WHERE p.UserId IN ({ids}) AND p.IsoYear = @y AND p.IsoWeek = @w GROUP BY p.UserId
                 """, ("@y", w.Year), ("@w", w.Week));
         }
         const string OpenNegative = """
@@ -135,13 +135,15 @@ internal sealed class Baselines(string connectionString, BaseFacts facts)
         var first = await ScalarAsync("SELECT Id " + Team + " LIMIT 1");
         foreach (var w in new[] { week, next })
         {
-            // The count beside the page in one pass over the week: a window over the person's ids, then the rows of the first 25.
+            // The count beside the page in one pass over the person's week in the copies (a window over their rows), then the
+            // activities of the first 25.
             rows += await RowsAsync($"""
                 WITH page AS (
-                    SELECT a.Id, a.StartsAtUtc, COUNT(*) OVER () AS Total FROM Activities a
-                    WHERE a.IsoYear = @y AND a.IsoWeek = @w AND EXISTS (SELECT 1 FROM ActivityParticipants p WHERE p.ActivityId = a.Id AND p.UserId = @u)
-                    ORDER BY a.StartsAtUtc, a.Id LIMIT 25)
-                SELECT {ActivityRow}, page.Total FROM page JOIN Activities a ON a.Id = page.Id {ActivityJoins} ORDER BY page.StartsAtUtc, page.Id
+                    SELECT p.ActivityId, p.StartsAtUtc, COUNT(*) OVER () AS Total FROM ActivityParticipants p
+                    WHERE p.UserId = @u AND p.IsoYear = @y AND p.IsoWeek = @w
+                    ORDER BY p.StartsAtUtc, p.ActivityId LIMIT 25)
+                SELECT {ActivityRow}, page.Total FROM page JOIN Activities a ON a.Id = page.ActivityId {ActivityJoins}
+                ORDER BY page.StartsAtUtc, page.ActivityId
                 """, ("@y", w.Year), ("@w", w.Week), ("@u", first));
         }
         return rows;

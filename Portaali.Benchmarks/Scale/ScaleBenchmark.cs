@@ -131,8 +131,8 @@ public static class ScaleBenchmark
             async () => (await hours.GetWeekHoursAsync(f.Team, f.Week)).Count,
             "GROUP BY over the team's participant rows' copies, in index order", () => sql.TeamWeekHoursAsync(f.Team, f.Week));
         yield return new("Team-meeting view", "≤ 50 ms", 50, () => OpenTeamMeetingAsync(meeting, f.Week),
-            "team, hours, counts of this and next week's activities, open negative feedback (count + first 25), key accounts' last contact, "
-            + "the first member's two weeks (count + first 25 each)", () => sql.TeamMeetingAsync(f.Team, f.Week));
+            "team, hours, counts of this and next week's activities from the participant copies, open negative feedback (count + first 25), "
+            + "key accounts' last contact, the first member's two weeks from the copies (count + first 25 each)", () => sql.TeamMeetingAsync(f.Team, f.Week));
         yield return new($"Staff calendar, {f.MonthFirst:yyyy-MM}, all {f.Staff.Count} people", "≤ 100 ms, nothing dropped", 100,
             async () => (await calendar.GetEntriesAsync(f.Staff, f.MonthFirst, f.MonthLast)).Entries.Count,
             $"the month's first {CalendarService.MaxEntries + 1:N0} by start with participants' names, count capped at {CalendarService.CountCap + 1:N0}",

@@ -87,6 +87,10 @@ public class CalendarQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelp
         Assert.All(spans, p => Assert.StartsWith("SEARCH a USING ", p.Plan[0]));
         // The year chart: one person's ISO year from the copies alone, grouped in index order.
         Assert.Contains(spans, p => p.Plan.SequenceEqual([$"SEARCH a USING COVERING INDEX {ParticipantWeekIndex} (IsoYear=? AND UserId=?)"]));
+        // The recent weeks: one person's range of weeks in the ISO year from the copies alone, grouped in index order.
+        var recent = spans.Single(p => p.Sql.Contains("\"IsoWeek\" >="));
+        Assert.Equal([$"SEARCH a USING COVERING INDEX {ParticipantWeekIndex} (IsoYear=? AND UserId=? AND IsoWeek>? AND IsoWeek<?)"], recent.Plan);
+        Assert.DoesNotContain("\"Activities\"", recent.Sql);
         AssertNoScans(plans);
     }
 
