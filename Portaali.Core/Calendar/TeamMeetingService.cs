@@ -30,7 +30,7 @@ public class TeamMeetingService(IDbContextFactory<PortaaliDbContext> dbFactory, 
             .OrderBy(u => u.Group == Users.UserGroup.CustomerRelationshipManager ? 0 : 1).ThenBy(u => u.DisplayName)
             .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
         var ids = team.Select(u => u.Id).ToList();
-        var weekHours = await hours.GetWeekHoursAsync(ids, week, ct);
+        var weekHours = await WeeklyHoursService.WeekHoursAsync(db, ids, week, ct);
         var thisWeek = await CountsAsync(db, ids, week, ct);
         var nextWeek = await CountsAsync(db, ids, week.Next, ct);
         var members = team.Select(u => new TeamMemberSummary(u, weekHours[u.Id], thisWeek.GetValueOrDefault(u.Id), nextWeek.GetValueOrDefault(u.Id)))
@@ -95,8 +95,9 @@ public class TeamMeetingService(IDbContextFactory<PortaaliDbContext> dbFactory, 
     private async Task<PagedResult<ActivityRow>> OpenNegativeFeedbackAsync(PortaaliDbContext db, int skip, CancellationToken ct)
     {
         // By the keywords' index with the open statuses as equalities: the resolved ones are never read, and the count is exact
-        // (the list used to stop at 100 and call that the count).
-        var needingResolution = await db.ActivityKeywords.AsNoTracking().Where(k => k.NeedsResolution).Select(k => (int?)k.Id).ToListAsync(ct);
+        // (the list used to stop at 100 and call that the count). The keywords needing resolution are a list subquery of the
+        // same statement, not a round trip of their own.
+        var needingResolution = db.ActivityKeywords.Where(k => k.NeedsResolution).Select(k => (int?)k.Id);
         var open = db.Activities.AsNoTracking().Where(a => needingResolution.Contains(a.KeywordId) && NotDone.Contains(a.Status));
         var total = await open.CountAsync(ct);
         var rows = total <= skip ? [] : await activities.ToRowsAsync(open.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id)

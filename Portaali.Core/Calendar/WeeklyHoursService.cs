@@ -77,7 +77,8 @@ public class WeeklyHoursService(IDbContextFactory<PortaaliDbContext> dbFactory, 
     private static IQueryable<Activity> Participating(PortaaliDbContext db, int userId) =>
         db.Activities.AsNoTracking().Where(a => a.Participants.Any(p => p.UserId == userId));
 
-    private static async Task<Dictionary<int, WeekHours>> WeekHoursAsync(PortaaliDbContext db, IReadOnlyCollection<int> userIds, IsoWeek week, CancellationToken ct)
+    /// <summary>The week's hours of the users in an open context (the team meeting reads them beside its counts in its own).</summary>
+    internal static async Task<Dictionary<int, WeekHours>> WeekHoursAsync(PortaaliDbContext db, IReadOnlyCollection<int> userIds, IsoWeek week, CancellationToken ct)
     {
         var ids = userIds.Distinct().ToList();
         // From the people's participant rows alone: each carries its activity's week, status, customer, type and minutes
