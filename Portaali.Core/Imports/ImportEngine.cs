@@ -47,6 +47,8 @@ public sealed class ImportContext
     public Dictionary<string, object> State { get; } = [];
     /// <summary>Something the administrator should know about the whole run; shown as the run's message.</summary>
     public string? Note { get; set; }
+    /// <summary>Where the run's time went, logged when it ends.</summary>
+    public ImportPhases Phases { get; } = new();
 }
 
 /// <summary>One import format: reads its rows and turns one row into changes. Rows are processed in order.</summary>
@@ -104,6 +106,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             var batchSize = Math.Max(1, options.Value.BatchSize);
             var batch = new List<ImportRow<T>>(batchSize);
             var passed = new PassedRows();
+            ctx.Phases.Enter(ImportPhases.Phase.Read);
             await foreach (var row in handler.ReadAsync(ctx, ct))
             {
                 passed.LastLine = Math.Max(passed.LastLine, row.Line);
@@ -115,9 +118,12 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 {
                     if (await CommitBatchAsync(handler, ctx, batch, passed, batchSize * 50, ct)) passed = new PassedRows();
                     batch.Clear();
+                    ctx.Phases.Enter(ImportPhases.Phase.Read);
                 }
             }
             await CommitBatchAsync(handler, ctx, batch, passed, 0, ct);
+            ctx.Phases.Leave();
+            logger.LogInformation("Import run {RunId} phases: {Phases}", runId, ctx.Phases);
             await FinishAsync(runId, null, ctx.Note, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
@@ -171,7 +177,9 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var results = new List<(ImportRow<T> Row, RowResult Result)>();
+            ctx.Phases.Enter(ImportPhases.Phase.Prepare);
             await handler.PrepareBatchAsync(db, rows.Where(fresh.Contains).ToList(), ctx, ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Process);
             foreach (var row in rows)
                 results.Add((row, fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx)));
             if (!db.ChangeTracker.HasChanges() && results.All(r => r.Result.Outcome == RowOutcome.Unchanged)
@@ -181,9 +189,13 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 passed.Unchanged += results.Count;
                 return false;
             }
+            ctx.Phases.Enter(ImportPhases.Phase.Save);
             await db.SaveChangesAsync(ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Record);
             await RecordAsync(db, ctx, results, passed, lastLine, ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Commit);
             await tx.CommitAsync(ct);
+            ctx.Phases.Leave();
         }
         catch (DbUpdateException e)
         {
