@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
+using Microsoft.Extensions.Logging;
 
 namespace Portaali.Benchmarks.Scale;
 
@@ -19,6 +20,7 @@ internal static class ImportBenchmark
         var copy = Path.Combine(work, "import.db");
         File.Copy(path, copy);
         await using var app = ScaleApp.Open(copy, Path.Combine(work, "imports"));
+        app.Get<ILoggerFactory>().AddProvider(new EngineLog(log)); // the engine's phase times of each run
         List<string> ours;
         await using (var db = await app.DbAsync())
         {
@@ -137,5 +139,23 @@ internal static class ImportBenchmark
             if (await read.ExecuteScalarAsync() is not null) found++;
         }
         return found;
+    }
+}
+
+/// <summary>The import engine's information lines (a run's phase times) in the benchmark's log.</summary>
+internal sealed class EngineLog(TextWriter log) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => categoryName == typeof(ImportEngine).FullName ? new Lines(log) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose() { }
+
+    private sealed class Lines(TextWriter log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) log.WriteLine($"    [{logLevel}] {formatter(state, exception)}");
+        }
     }
 }

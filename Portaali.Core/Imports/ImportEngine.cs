@@ -47,6 +47,11 @@ public sealed class ImportContext
     public Dictionary<string, object> State { get; } = [];
     /// <summary>Something the administrator should know about the whole run; shown as the run's message.</summary>
     public string? Note { get; set; }
+    /// <summary>The batch's prepared writes in its transaction, set by the engine for each batch: a handler writes through
+    /// them instead of tracking entities for <c>SaveChanges</c>.</summary>
+    public ImportWrites Writes { get; internal set; } = null!;
+    /// <summary>Where the run's time went, logged when it ends.</summary>
+    public ImportPhases Phases { get; } = new();
 }
 
 /// <summary>One import format: reads its rows and turns one row into changes. Rows are processed in order.</summary>
@@ -60,8 +65,9 @@ public abstract class ImportHandler<T> where T : class
     /// read what the rows are compared with in a few queries for the whole batch (kept in <see cref="ImportContext.State"/>).</summary>
     public virtual Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<T>> rows, ImportContext ctx, CancellationToken ct) =>
         Task.CompletedTask;
-    /// <summary>Compares the row with the database; in an apply run also makes the change on tracked entities,
-    /// which the engine saves with the rest of the batch. Validate before changing anything.</summary>
+    /// <summary>Compares the row with the database; in an apply run also makes the change, through the batch's prepared
+    /// writes (<see cref="ImportContext.Writes"/>) or on tracked entities, which the engine saves with the rest of the batch.
+    /// Validate before changing anything.</summary>
     public abstract Task<RowResult> ProcessAsync(PortaaliDbContext db, ImportRow<T> row, ImportContext ctx, CancellationToken ct);
 }
 
@@ -73,6 +79,9 @@ public class ImportFileException(string message) : DomainException(message);
 public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptions<ImportOptions> options, TimeProvider clock,
     ILogger<ImportEngine> logger)
 {
+    /// <summary>The most rows that need no write (resumed, skipped, unchanged) before the run's progress is committed.</summary>
+    private const int PassedRowsPerCommit = 5_000;
+
     public async Task RunAsync<T>(int runId, ImportHandler<T> handler, CancellationToken ct) where T : class
     {
         ImportContext ctx;
@@ -102,8 +111,11 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             var total = await handler.CountAsync(ctx, ct);
             await UpdateRunAsync(runId, r => r.Total = total, ct);
             var batchSize = Math.Max(1, options.Value.BatchSize);
+            // Rows that need no write are committed (as progress) every so many rows, whatever the batch size.
+            var passedPerCommit = Math.Min(batchSize * 50, PassedRowsPerCommit);
             var batch = new List<ImportRow<T>>(batchSize);
             var passed = new PassedRows();
+            ctx.Phases.Enter(ImportPhases.Phase.Read);
             await foreach (var row in handler.ReadAsync(ctx, ct))
             {
                 passed.LastLine = Math.Max(passed.LastLine, row.Line);
@@ -111,13 +123,16 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 else if (row.IsSkipped) passed.Skipped++;
                 else batch.Add(row);
                 // Passed-over rows are committed now and then too, so the progress of a long bulk file moves.
-                if (batch.Count >= batchSize || passed.Count >= batchSize * 50)
+                if (batch.Count >= batchSize || passed.Count >= passedPerCommit)
                 {
-                    if (await CommitBatchAsync(handler, ctx, batch, passed, batchSize * 50, ct)) passed = new PassedRows();
+                    if (await CommitBatchAsync(handler, ctx, batch, passed, passedPerCommit, ct)) passed = new PassedRows();
                     batch.Clear();
+                    ctx.Phases.Enter(ImportPhases.Phase.Read);
                 }
             }
             await CommitBatchAsync(handler, ctx, batch, passed, 0, ct);
+            ctx.Phases.Leave();
+            logger.LogInformation("Import run {RunId} phases: {Phases}", runId, ctx.Phases);
             await FinishAsync(runId, null, ctx.Note, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
@@ -170,20 +185,28 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var writes = new ImportWrites(db);
+            ctx.Writes = writes;
             var results = new List<(ImportRow<T> Row, RowResult Result)>();
+            ctx.Phases.Enter(ImportPhases.Phase.Prepare);
             await handler.PrepareBatchAsync(db, rows.Where(fresh.Contains).ToList(), ctx, ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Process);
             foreach (var row in rows)
                 results.Add((row, fresh.Contains(row) ? await ProcessSafelyAsync(handler, db, row, ctx, ct) : PreFailure(row, ctx)));
-            if (!db.ChangeTracker.HasChanges() && results.All(r => r.Result.Outcome == RowOutcome.Unchanged)
+            if (!db.ChangeTracker.HasChanges() && writes.Count == 0 && results.All(r => r.Result.Outcome == RowOutcome.Unchanged)
                 && passed.Count + results.Count < deferUpTo)
             {
                 await tx.RollbackAsync(ct);
                 passed.Unchanged += results.Count;
                 return false;
             }
+            ctx.Phases.Enter(ImportPhases.Phase.Save);
             await db.SaveChangesAsync(ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Record);
             await RecordAsync(db, ctx, results, passed, lastLine, ct);
+            ctx.Phases.Enter(ImportPhases.Phase.Commit);
             await tx.CommitAsync(ct);
+            ctx.Phases.Leave();
         }
         catch (DbUpdateException e)
         {
@@ -194,6 +217,8 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                 var row = rows[i];
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var tx = await db.Database.BeginTransactionAsync(ct);
+                await using var writes = new ImportWrites(db);
+                ctx.Writes = writes;
                 try
                 {
                     RowResult result;
@@ -259,7 +284,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             {
                 case RowOutcome.Failed or RowOutcome.Duplicate:
                     if (result.Outcome == RowOutcome.Duplicate) run.Duplicates++; else run.Failed++;
-                    db.ImportRowErrors.Add(new ImportRowError { RunId = ctx.RunId, Line = row.Line, Key = DisplayKey(row.Key), Message = result.Error ?? "?" });
+                    await ctx.Writes.InsertAsync(new ImportRowError { RunId = ctx.RunId, Line = row.Line, Key = DisplayKey(row.Key), Message = result.Error ?? "?" }, ct);
                     break;
                 case RowOutcome.Unchanged:
                     run.Unchanged++;
@@ -268,19 +293,19 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                     if (result.Outcome == RowOutcome.Created) run.Created++; else run.Updated++;
                     var customerId = result.Customer is { Id: > 0 } c ? c.Id : (int?)null;
                     var name = result.Customer?.Name ?? result.Name ?? "";
-                    db.ImportChanges.Add(new ImportChange
+                    await ctx.Writes.InsertAsync(new ImportChange
                     {
                         RunId = ctx.RunId, Line = row.Line, CustomerId = customerId, CustomerName = name,
                         Kind = result.Outcome == RowOutcome.Created ? ImportChangeKind.Create : ImportChangeKind.Update,
                         Changes = JsonSerializer.Serialize(result.Changes ?? []),
-                    });
+                    }, ct);
                     if (ctx.Apply && customerId is { } id)
-                        db.AuditEntries.Add(new AuditEntry
+                        await ctx.Writes.InsertAsync(new AuditEntry
                         {
                             At = ctx.Now, UserId = null, UserName = ctx.AuditName, CustomerId = id, EntityType = "Customer", EntityId = id,
                             Action = result.Outcome == RowOutcome.Created ? "Created" : "Imported",
                             Changes = JsonSerializer.Serialize((result.Changes ?? []).Where(ch => ch.Field != ImportChanges.SuggestionField)),
-                        });
+                        }, ct);
                     break;
             }
         }

@@ -18,6 +18,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
     public const string IndustryRootKey = "imported-industry";
 
     private const string BatchKey = "prh.known";
+    private const string NodesKey = "prh.nodes";
 
     /// <summary>What a record is compared with: the customer's importable fields and profile (detached, read for the whole
     /// batch), and its imported-industry nodes. A changed record attaches these instead of loading them again.</summary>
@@ -32,6 +33,7 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         CancellationToken ct)
     {
         var ids = rows.Select(r => r.Item?.BusinessId?.Value?.Trim()).OfType<string>().Distinct().ToList();
+        ctx.State[NodesKey] = new Dictionary<string, int>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
             ctx.State[BatchKey] = new Dictionary<string, Known?>(StringComparer.Ordinal);
@@ -86,25 +88,36 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         if (!ctx.Apply)
             return changes.Count == 0 ? new RowResult(RowOutcome.Unchanged, known.Customer) : new RowResult(RowOutcome.Updated, known.Customer, Changes: changes);
 
-        // The batch's reads are this transaction's, so the detached rows are the stored ones: attached, only what changes
-        // below is written (and the customer's version still guards against a concurrent edit).
+        // The batch's reads are this transaction's, so the detached rows are the stored ones: only the columns that change
+        // below are written, by the batch's prepared commands (and the customer's version still guards against a concurrent edit).
+        var writes = ctx.Writes;
         var profile = seenProfile ?? new CompanyProfile { CustomerId = known.Customer.Id };
-        if (seenProfile is null) db.CompanyProfiles.Add(profile); else db.CompanyProfiles.Attach(profile);
+        var profileAsRead = seenProfile is null ? null : writes.Snapshot(profile);
         profile.RegistryLastModified = data.LastModified;
         profile.UpdatedAt = ctx.Now;
-        if (changes.Count == 0) return new RowResult(RowOutcome.Unchanged, known.Customer);
+        if (changes.Count == 0)
+        {
+            await WriteProfileAsync(writes, profile, profileAsRead, ct);
+            return new RowResult(RowOutcome.Unchanged, known.Customer);
+        }
 
-        var customer = db.Customers.Attach(known.Customer).Entity;
+        var customer = known.Customer;
+        var customerAsRead = writes.Snapshot(customer);
         ImportFields.Apply(customer, profile, changes.Where(c => Enum.TryParse<ImportField>(c.Field, out _)));
         customer.Version = Guid.NewGuid();
-        if (industry is not null) ApplyIndustry(db, known, data, ctx);
+        await writes.UpdateAsync(customer, customerAsRead, ct);
+        await WriteProfileAsync(writes, profile, profileAsRead, ct);
+        if (industry is not null) await ApplyIndustryAsync(db, known, data, ctx, ct);
         foreach (var s in suggestions)
         {
             s.RunId = ctx.RunId;
-            db.Suggestions.Add(s);
+            db.Suggestions.Add(s); // rare (a ceased company): saved with the batch
         }
         return new RowResult(RowOutcome.Updated, customer, Changes: changes);
     }
+
+    private static Task WriteProfileAsync(ImportWrites writes, CompanyProfile profile, object?[]? asRead, CancellationToken ct) =>
+        asRead is null ? writes.InsertAsync(profile, ct) : writes.UpdateAsync(profile, asRead, ct);
 
     private sealed record IndustryTarget(string SetPrefix, string Key, string Name);
 
@@ -127,16 +140,31 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
         return new FieldChange(ImportChanges.ClassificationField, current.Count == 0 ? null : string.Join(", ", current.Select(k => k.Name)), target.Name);
     }
 
-    private static void ApplyIndustry(PortaaliDbContext db, Known known, PrhCompanyData data, ImportContext ctx)
+    private static async Task ApplyIndustryAsync(PortaaliDbContext db, Known known, PrhCompanyData data, ImportContext ctx, CancellationToken ct)
     {
         var target = IndustryOf(data)!;
         var customerId = known.Customer.Id;
-        var root = FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot");
-        var node = FindOrAdd(db, target.Key, target.Name, root);
+        var nodeId = await IndustryNodeIdAsync(db, target, ctx, ct);
         // The code set's current assignments, as the batch read them: removed by key, without reading them again.
         foreach (var current in known.Industry.Where(k => k.Key.StartsWith(target.SetPrefix, StringComparison.Ordinal)))
-            db.CustomerClassifications.Remove(new CustomerClassification { CustomerId = customerId, NodeId = current.NodeId });
-        db.CustomerClassifications.Add(new CustomerClassification { CustomerId = customerId, Node = node, AssignedAt = ctx.Now, AssignedByUserId = null });
+            await ctx.Writes.DeleteAsync(new CustomerClassification { CustomerId = customerId, NodeId = current.NodeId }, ct);
+        await ctx.Writes.InsertAsync(new CustomerClassification { CustomerId = customerId, NodeId = nodeId, AssignedAt = ctx.Now, AssignedByUserId = null }, ct);
+    }
+
+    /// <summary>The imported-industry node of a code, looked up once per batch; a code met for the first time gets its node
+    /// (and the root its first one) saved at once, so the rows that refer to it can be written.</summary>
+    private static async Task<int> IndustryNodeIdAsync(PortaaliDbContext db, IndustryTarget target, ImportContext ctx, CancellationToken ct)
+    {
+        var nodes = (Dictionary<string, int>)ctx.State[NodesKey];
+        if (nodes.TryGetValue(target.Key, out var id)) return id;
+        var found = await db.ClassificationNodes.AsNoTracking().Where(n => n.SystemKey == target.Key).Select(n => (int?)n.Id).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            var node = FindOrAdd(db, target.Key, target.Name, FindOrAdd(db, IndustryRootKey, "", null, "ImportedIndustryRoot"));
+            await db.SaveChangesAsync(ct);
+            found = node.Id;
+        }
+        return nodes[target.Key] = found.Value;
     }
 
     /// <summary>A system node by key, made if missing with its Finnish and English names (from <paramref name="textKey"/> when it
