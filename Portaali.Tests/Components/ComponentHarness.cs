@@ -118,7 +118,7 @@ public abstract class ComponentHarness : BunitContext, IAsyncLifetime
     }
 
     /// <summary>The app layout's providers (popovers, dialogs, snackbars); dialogs and select lists appear in their markup.</summary>
-    protected IRenderedComponent<ContainerFragment> Providers => providers ??= Render(builder =>
+    protected IRenderedComponent<ContainerFragment> Providers => providers ??= RenderOnTheServer(builder =>
     {
         builder.OpenComponent<MudPopoverProvider>(0);
         builder.CloseComponent();
@@ -127,6 +127,14 @@ public abstract class ComponentHarness : BunitContext, IAsyncLifetime
         builder.OpenComponent<MudSnackbarProvider>(2);
         builder.CloseComponent();
     });
+
+    /// <summary>Renders as the app renders its pages, interactively on the server (a page asks RendererInfo whether it is
+    /// prerendering); set here, at the first render, as bUnit takes no services after its renderer exists.</summary>
+    private IRenderedComponent<ContainerFragment> RenderOnTheServer(RenderFragment fragment)
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(fragment);
+    }
 
     /// <summary>Renders the component with the layout's providers beside it, as a page sits in MainLayout.</summary>
     protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
