@@ -12,6 +12,7 @@ using Portaali.Core.Imports;
 using Portaali.Core.Security;
 using Portaali.Core.Selections;
 using Portaali.Core.Users;
+using Portaali.Sql;
 
 namespace Portaali.Benchmarks.Scale;
 
@@ -181,16 +182,16 @@ public static class ScaleBenchmark
     private static async Task<(ScaleRow, ScalePlan?)> MeasureAsync(ScaleApp app, Operation op, ScaleRunOptions options, CancellationToken ct)
     {
         // The first call compiles the queries and is also the one whose SQL the appendix shows.
+        app.Capture.Clear();
         app.Capture.Active = true;
         var rows = await op.Run();
         app.Capture.Active = false;
-        var captured = app.Capture.Take();
         ScalePlan? plan = null;
-        if (op.Plan && captured.Count > 0)
+        if (op.Plan && app.Capture.Commands.Count > 0)
         {
             await using var connection = new SqliteConnection(app.ConnectionString);
             await connection.OpenAsync(ct);
-            plan = new ScalePlan(op.Name, captured.DistinctBy(c => c.Sql).Select(c => (c.Sql, c.Plan(connection))).ToList());
+            plan = new ScalePlan(op.Name, app.Capture.Explain(connection).DistinctBy(p => p.Sql).Select(p => (p.Sql, p.DrawnPlan)).ToList());
         }
         await op.RunBaseline();
         var (runs, median, p95, allocated, peak) = await TimeAsync(op.Run, options);
@@ -263,7 +264,7 @@ internal sealed class ScaleApp : IAsyncDisposable
     private readonly AsyncServiceScope scope;
 
     public string ConnectionString { get; }
-    public SqlCapture Capture { get; } = new();
+    public SqlPlanRecorder Capture { get; } = new() { Active = false };
     public BenchmarkUser User { get; } = new();
     public CapturedQueue Queue { get; } = new();
 

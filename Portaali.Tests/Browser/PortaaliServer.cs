@@ -9,13 +9,13 @@ namespace Portaali.Tests.Browser;
 
 /// <summary>
 /// The real app, started as its own process on a free port over a fresh SQLite file with the seeded demo base,
-/// and Debian's Chromium driven by Playwright. One per collection: seeding 4,000 customers is done once for the
-/// journeys (<see cref="BrowserCollection"/>) and once for the few that kill or restart the server
-/// (<see cref="RestartingBrowserCollection"/>), which then run beside the others instead of stopping them.
+/// and Debian's Chromium driven by Playwright. One per collection: the journeys (<see cref="BrowserCollection"/>) and
+/// the few that kill or restart the server (<see cref="RestartingBrowserCollection"/>), which then run beside the others
+/// instead of stopping them. Each starts on a copy of one demo base the app seeded once per test run.
 /// </summary>
 public sealed class PortaaliServer : IAsyncLifetime
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string dataDir;
     private Process? process;
     private ProcessStartInfo? startInfo;
     private IPlaywright? playwright;
@@ -28,27 +28,9 @@ public sealed class PortaaliServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataDir);
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var webDll = Path.Combine(root, "Portaali.Web", "bin", configuration, "net10.0", "Portaali.Web.dll");
-        if (!File.Exists(webDll)) throw new FileNotFoundException("Build Portaali.Web first", webDll);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-
-        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", BaseUrl])
-        {
-            WorkingDirectory = Path.Combine(root, "Portaali.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Portaali"] = ConnectionString;
-        start.Environment["Portaali__DemoSignIn"] = "true";
-        // Uploads and pick-up folders in the run's own folder, and no nightly import (PRH is on the internet) during a test.
-        start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
-        foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
-            start.Environment[$"Imports__Schedules__{source}"] = "off";
-        startInfo = start;
+        File.Copy(await SeededTemplate.Value, Path.Combine(dataDir, "portaali.db"));
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        startInfo = AppStartInfo(dataDir, BaseUrl);
         await StartProcessAsync();
 
         // Two cores shared with the server: give assertions the same patience as actions, not Playwright's 5 s.
@@ -61,6 +43,63 @@ public sealed class PortaaliServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>
+    /// The demo base as the app seeds it on its first start (4,000 customers, their RFM scores and care plans: the longest
+    /// part of a server's start), made once per test run by starting the app on a file of its own. The servers start on
+    /// copies, whose users tell the app the base is already seeded.
+    /// </summary>
+    private static readonly Lazy<Task<string>> SeededTemplate = new(async () =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "portaali-e2e-template-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, recursive: true); } catch (IOException) { } };
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var seeding = new PortaaliServer(folder) { BaseUrl = url, startInfo = AppStartInfo(folder, url) };
+        try { await seeding.StartProcessAsync(); }
+        finally { await seeding.KillAsync(); }
+        // The app was killed, not stopped: fold its write-ahead log into the file, so a copy of the file alone is whole.
+        var path = Path.Combine(folder, "portaali.db");
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await db.OpenAsync();
+            await using var checkpoint = db.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        return path;
+    });
+
+    public PortaaliServer() : this(Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8])) { }
+
+    private PortaaliServer(string dataDir)
+    {
+        this.dataDir = dataDir;
+    }
+
+    /// <summary>The app on <paramref name="baseUrl"/>, in Development with the demo sign-in, over the database and folders of
+    /// <paramref name="dataDir"/>.</summary>
+    private static ProcessStartInfo AppStartInfo(string dataDir, string baseUrl)
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var webDll = Path.Combine(root, "Portaali.Web", "bin", configuration, "net10.0", "Portaali.Web.dll");
+        if (!File.Exists(webDll)) throw new FileNotFoundException("Build Portaali.Web first", webDll);
+        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
+        {
+            WorkingDirectory = Path.Combine(root, "Portaali.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Portaali"] = $"Data Source={Path.Combine(dataDir, "portaali.db")}";
+        start.Environment["Portaali__DemoSignIn"] = "true";
+        // Uploads and pick-up folders in the run's own folder, and no nightly import (PRH is on the internet) during a test.
+        start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
+        foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
+            start.Environment[$"Imports__Schedules__{source}"] = "off";
+        return start;
     }
 
     private async Task StartProcessAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CsvHelper;
@@ -10,6 +11,11 @@ namespace Portaali.Tests.Support;
 public static class LibreOffice
 {
     private static readonly TimeSpan ConversionTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Profiles no soffice is using now. A profile is private to one soffice at a time (it locks it when tests
+    /// run side by side), but building a new one is most of a conversion's start: a finished conversion leaves its own
+    /// for the next.</summary>
+    private static readonly ConcurrentBag<string> IdleProfiles = [];
 
     /// <summary>A Word document's body text as Writer exports it (UTF-8), with no-break spaces read as spaces.</summary>
     public static async Task<string> TextOfAsync(byte[] docx)
@@ -40,12 +46,16 @@ public static class LibreOffice
         return rows;
     }
 
-    /// <summary>Runs soffice with a private profile (a shared one locks when tests run side by side) and returns the
-    /// converted file's path.</summary>
+    /// <summary>Runs soffice with a profile no other soffice is using and returns the converted file's path.</summary>
     private static async Task<string> ConvertAsync(string input, string outDir, string filter, string extension, string package)
     {
+        if (!IdleProfiles.TryTake(out var profile))
+        {
+            profile = Directory.CreateTempSubdirectory("portaali-lo-profile-").FullName;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(profile, recursive: true); } catch (IOException) { } };
+        }
         var start = new ProcessStartInfo("soffice", [
-            $"-env:UserInstallation=file://{Path.Combine(outDir, "lo-profile")}", "--headless", "--norestore",
+            $"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
             "--convert-to", filter, "--outdir", outDir, input])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
@@ -64,9 +74,10 @@ public static class LibreOffice
             try { await process.WaitForExitAsync(timeout.Token); }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true); // and its profile, perhaps half written, is not used again
                 throw new TimeoutException($"soffice did not convert {Path.GetFileName(input)} in {ConversionTimeout.TotalSeconds} s");
             }
+            IdleProfiles.Add(profile);
             var converted = Path.Combine(outDir, Path.GetFileNameWithoutExtension(input) + extension);
             Assert.True(process.ExitCode == 0 && File.Exists(converted),
                 $"LibreOffice could not open {Path.GetFileName(input)} (exit {process.ExitCode}): {await output} {await errors}");

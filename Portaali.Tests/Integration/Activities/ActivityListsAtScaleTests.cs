@@ -1,3 +1,4 @@
+using Portaali.Sql;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Activities;
@@ -77,8 +78,9 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
 
     private static int IndexOf(string title) => int.Parse(title["Käynti ".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<IReadOnlyList<SqlPlanRecorder.PlanLine>> ScansAsync() =>
-        await history.Recorder.ScansOfAsync(H.DatabasePath, "Activities", "ActivityParticipants");
+    /// <summary>The statements recorded since the recorder was cleared that read Activities or ActivityParticipants from end to end.</summary>
+    private List<PlannedQuery> Scans() =>
+        history.Recorder.Explain(H.DatabasePath).Where(p => p.ScansOf("Activities", "ActivityParticipants").Count > 0).ToList();
 
     [Fact]
     public async Task Customer_tab_shows_the_newest_first_with_every_participant_and_how_many_there_are_in_all()
@@ -93,7 +95,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         Assert.Equal(ofBig.OrderDescending().Take(ActivityService.CustomerPageSize).Select(History.Title), first.Items.Select(r => r.Title));
         Assert.All(first.Items, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
         Assert.Contains(first.Items, r => r.Participants == "Aino Äijälä, Minna Lehtonen, Pekka Öhman");
-        Assert.Empty(await ScansAsync());
+        Assert.Empty(Scans());
 
         var more = await H.Activities.ListForCustomerAsync(history.BigCustomer, take: 2 * ActivityService.CustomerPageSize);
         Assert.Equal(ofBig.OrderDescending().Take(2 * ActivityService.CustomerPageSize).Select(History.Title), more.Items.Select(r => r.Title));
@@ -120,7 +122,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         var overdue = expected.Count(i => HelsinkiTime.ToUtc(History.LocalStart(i)) < CoreHarness.Now.UtcDateTime);
         Assert.Equal(overdue, mine.OverdueCount);
         Assert.Equal(Math.Min(overdue, ActivityService.MyOpenPageSize), mine.Items.Count(r => r.IsOverdue));
-        Assert.Empty(await ScansAsync());
+        Assert.Empty(Scans());
 
         var more = await H.Activities.MyOpenAsync(take: 2 * ActivityService.MyOpenPageSize);
         Assert.Equal(expected.Select(History.Title), more.Items.Select(r => r.Title));
@@ -129,7 +131,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         var widget = await H.Service<WorkWidgetQueries>().MyOpenActivitiesAsync(5);
         Assert.Equal((expected.Count, overdue), (widget.TotalCount, widget.OverdueCount));
         Assert.Equal(expected.Take(5).Select(History.Title), widget.Items.Select(r => r.Title));
-        Assert.Empty(await ScansAsync());
+        Assert.Empty(Scans());
     }
 
     [Fact]
@@ -140,12 +142,12 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
 
         await H.Activities.MyOpenAsync();
 
-        var plans = (await history.Recorder.PlansAsync(H.DatabasePath)).GroupBy(p => p.Sql).ToList();
-        var fromIndex = plans.Where(p => p.Any(l => l.Detail.Contains("USING COVERING INDEX IX_ActivityParticipants_MyOpen (UserId=?"))).ToList();
+        var plans = history.Recorder.Explain(H.DatabasePath).DistinctBy(p => p.Sql).ToList();
+        var fromIndex = plans.Where(p => p.Plan.Any(l => l.Contains("USING COVERING INDEX IX_ActivityParticipants_MyOpen (UserId=?"))).ToList();
         Assert.Equal(3, fromIndex.Count); // the capped count, the overdue count and the page
-        var page = fromIndex.Single(p => p.Key.Contains("\"Title\""));
-        Assert.DoesNotContain(page, l => l.Detail.Contains("TEMP B-TREE"));
-        Assert.Contains(page, l => l.Detail == "SEARCH a0 USING INTEGER PRIMARY KEY (rowid=?)"); // only the page's activities are read
+        var page = fromIndex.Single(p => p.Sql.Contains("\"Title\"")).Plan;
+        Assert.DoesNotContain(page, l => l.Contains("TEMP B-TREE"));
+        Assert.Contains(page, l => l == "SEARCH a0 USING INTEGER PRIMARY KEY (rowid=?)"); // only the page's activities are read
     }
 
     [Theory]
@@ -168,7 +170,7 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
             Assert.Equal(inPeriod.Count > PagedCount.Cap ? (PagedCount.Cap, true) : (inPeriod.Count, false), (result.TotalCount, result.TotalIsLowerBound));
             Assert.All(result.Items, r => Assert.Equal(string.Join(", ", history.People(IndexOf(r.Title))), r.Participants));
         }
-        Assert.Empty(await ScansAsync());
+        Assert.Empty(Scans());
     }
 
     [Fact]
@@ -207,6 +209,6 @@ public class ActivityListsAtScaleTests(ActivityListsAtScaleTests.History history
         var widgets = H.Service<WorkWidgetQueries>();
         await widgets.MyWeekAsync();
         await widgets.OpenNegativeFeedbackAsync(5);
-        Assert.Empty(await ScansAsync());
+        Assert.Empty(Scans());
     }
 }

@@ -1,3 +1,4 @@
+using Portaali.Sql;
 using Portaali.Core.Calendar;
 using Portaali.Tests.Support;
 using Xunit.Abstractions;
@@ -7,7 +8,8 @@ namespace Portaali.Tests.Integration.Calendar;
 /// <summary>The team meeting's queries keep their indexes: at 2,000,000 activities a week is ~13,000 of them, and each part of
 /// the meeting must start from the people's participant rows (their copies of the week), the keyword's or the customer's index,
 /// never read a big table from end to end nor go through the week's activities.</summary>
-public class TeamMeetingQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelper output) : IClassFixture<CalendarPlanFixture>
+public class TeamMeetingQueryPlanTests(CalendarPlanFixture fixture, ITestOutputHelper output)
+    : PlanTest(fixture.Recorder, fixture.H, output, "Activities", "ActivityParticipants"), IClassFixture<CalendarPlanFixture>
 {
     private const string ParticipantWeekIndex = "IX_ActivityParticipants_WeekHours";
     private static readonly IsoWeek Week = new(2026, 11);
@@ -48,23 +50,5 @@ public class TeamMeetingQueryPlanTests(CalendarPlanFixture fixture, ITestOutputH
         var rows = plans.Single(p => p.Sql.Contains("\"Title\""));
         Assert.StartsWith("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", rows.Plan[0]);
         AssertNoScans(plans);
-    }
-
-    private async Task<IReadOnlyList<PlannedQuery>> PlansOf<T>(Func<Task<T>> call)
-    {
-        fixture.Recorder.Clear();
-        await call();
-        var plans = fixture.Recorder.Explain(H.DatabasePath);
-        foreach (var plan in plans) output.WriteLine(plan + "\n");
-        return plans;
-    }
-
-    private static void AssertNoScans(IEnumerable<PlannedQuery> plans)
-    {
-        foreach (var plan in plans)
-        {
-            Assert.True(plan.ScansOf("Activities").Count == 0, $"Activities read from end to end:\n{plan}");
-            Assert.True(plan.ScansOf("ActivityParticipants").Count == 0, $"ActivityParticipants read from end to end:\n{plan}");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Portaali.Sql;
 using Portaali.Core.Activities;
 using Portaali.Core.Classifications;
 using Portaali.Core.Customers;
@@ -49,12 +50,12 @@ public class CustomerPagePlanTests(ITestOutputHelper output) : IAsyncLifetime
             page.Contacts.Select(c => $"{c.FullName}: {string.Join(", ", c.Roles)}"));
         Assert.Equal(["Minna Lehtonen"], page.Responsibles.Select(r => r.Name));
         Assert.Equal(["Käynti"], tab.Items.Select(a => a.Title));
-        foreach (var line in await recorder.PlansAsync(H.DatabasePath)) output.WriteLine($"{line.Detail}    ← {line.Sql.Split('\n')[0]}");
-        Assert.Empty(await recorder.ScansOfAsync(H.DatabasePath, "Contacts", "ContactClassifications", "ExternalNumbers",
-            "CustomerResponsibles", "CustomerClassifications", "Activities", "ActivityParticipants"));
+        var plans = recorder.Explain(H.DatabasePath);
+        foreach (var plan in plans) output.WriteLine(plan + "\n");
+        Assert.DoesNotContain(plans, p => p.ScansOf("Contacts", "ContactClassifications", "ExternalNumbers",
+            "CustomerResponsibles", "CustomerClassifications", "Activities", "ActivityParticipants").Count > 0);
         // Every statement that reads the customer's own rows starts from an index (a SEARCH), the roles from the contacts'.
-        var planLines = await recorder.PlansAsync(H.DatabasePath);
-        var rolesPlan = planLines.Where(l => l.Sql.Contains("\"ContactClassifications\"")).Select(l => l.Detail).ToList();
+        var rolesPlan = plans.Where(p => p.Sql.Contains("\"ContactClassifications\"")).SelectMany(p => p.Plan).ToList();
         Assert.StartsWith("SEARCH", Assert.Single(rolesPlan, l => l.Contains("IX_Contacts_CustomerId")));
         Assert.All(rolesPlan, l => Assert.StartsWith("SEARCH", l));
     }

@@ -1,3 +1,4 @@
+using Portaali.Sql;
 using Portaali.Core.Activities;
 using Portaali.Core.Campaigns;
 using Portaali.Core.Classifications;
