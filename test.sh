@@ -12,6 +12,14 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# A test checks deploy/nginx/portaali.conf with Debian's nginx (nginx -t only; nothing is started or enabled).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "nginx is missing: installing Debian's nginx-light for the proxy configuration test"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light >/dev/null
+fi
+
 # A test opens the Excel export in LibreOffice Calc, another the offer document (.docx) in Writer. A machine may have
 # soffice with only one of them (Calc alone was enough before the offer document): each module is checked by its
 # registry file, so an existing LibreOffice gets just the missing one.

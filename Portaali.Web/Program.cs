@@ -1,5 +1,6 @@
 using Portaali.Core.Data;
 using Portaali.Web.Components;
+using Portaali.Web.Hosting;
 using Portaali.Web.Imports;
 using Portaali.Web.Setup;
 
@@ -12,6 +13,8 @@ builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Port
 builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPortaaliJobs(builder.Configuration);
 builder.Services.AddPortaaliHealthChecks();
+builder.Services.AddPortaaliDataProtection(builder.Configuration);
+builder.Services.AddPortaaliForwardedHeaders(builder.Configuration);
 builder.Services.AddPortaaliHeapDiagnostics(builder.Configuration);
 
 var app = builder.Build();
@@ -22,6 +25,7 @@ await DatabaseSetup.InitializeAsync(app.Services,
     seedDemo: reseed || app.Configuration.GetValue("Portaali:SeedDemo", app.Environment.IsDevelopment()), reseed,
     app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portaali.Database"));
 
+app.UsePortaaliForwardedHeaders();
 app.UsePortaaliSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

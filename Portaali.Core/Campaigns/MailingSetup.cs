@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portaali.Core.Common.Mail;
+using Portaali.Core.Common.Storage;
 
 namespace Portaali.Core.Campaigns;
 
@@ -10,8 +10,9 @@ public static class MailingSetup
     public const string KeyFileName = "unsubscribe.key";
 
     /// <summary>Registers the mailings, the unsubscribe links and the one-person e-mail with the <c>Portaali:Mailings</c>
-    /// settings; the unsubscribe key file defaults to beside the SQLite file, like the mail pickup folder.</summary>
-    public static IServiceCollection AddPortaaliMailings(this IServiceCollection services, string connectionString)
+    /// settings; the unsubscribe key file is kept in the shared storage folder, so every app instance signs and checks
+    /// links with the same key.</summary>
+    public static IServiceCollection AddPortaaliMailings(this IServiceCollection services)
     {
         services.AddOptions<MailingOptions>().Configure<IServiceProvider>((o, sp) =>
         {
@@ -19,8 +20,8 @@ public static class MailingSetup
             configuration?.GetSection(MailingOptions.Section).Bind(o);
             o.PublicBaseUrl ??= configuration?[MailingOptions.PublicBaseUrlSetting];
         });
-        var keyFile = Path.Combine(Path.GetDirectoryName(MailSetup.DefaultPickupFolder(connectionString))!, KeyFileName);
-        services.AddSingleton(sp => new UnsubscribeTokens(sp.GetRequiredService<IOptions<MailingOptions>>(), keyFile));
+        services.AddSingleton(sp => new UnsubscribeTokens(sp.GetRequiredService<IOptions<MailingOptions>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(KeyFileName)));
         services.AddScoped<MailingService>();
         services.AddScoped<MailingRunner>();
         services.AddScoped<UnsubscribeService>();

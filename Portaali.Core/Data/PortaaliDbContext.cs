@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portaali.Core.Activities;
@@ -11,7 +12,7 @@ using Portaali.Core.Users;
 
 namespace Portaali.Core.Data;
 
-public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : DbContext(options)
+public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(SqliteFunctions.Instance);
@@ -79,6 +80,9 @@ public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : Db
     public DbSet<Projects.ProjectNetworkMember> ProjectNetworkMembers => Set<Projects.ProjectNetworkMember>();
     public DbSet<Usage.SignInRecord> SignInRecords => Set<Usage.SignInRecord>();
     public DbSet<Usage.UserActiveDay> UserActiveDays => Set<Usage.UserActiveDay>();
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every app instance on this database (sign-in cookies,
+    /// antiforgery tokens and Blazor's circuit state are protected with it).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -1,7 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portaali.Core.Common;
+using Portaali.Core.Common.Storage;
 
 namespace Portaali.Core.Exports;
 
@@ -11,7 +12,8 @@ public class ExportOptions
 {
     public const string Section = "Portaali:Exports";
 
-    /// <summary>Empty: an "exports" folder beside the SQLite database file (App_Data/exports).</summary>
+    /// <summary>Empty: an "exports" folder under <see cref="StorageOptions.SharedPath"/> (App_Data/exports by default), so
+    /// any app instance can hand out a file another instance wrote.</summary>
     public string? Folder { get; set; }
     /// <summary>Files older than this are removed by the daily clean-up.</summary>
     public int KeepDays { get; set; } = 7;
@@ -31,16 +33,12 @@ public interface IExportQueue
 
 public static class ExportSetup
 {
-    /// <summary>Registers the export services; the folder defaults to "exports" beside the SQLite file.</summary>
-    public static IServiceCollection AddPortaaliExports(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the export services; the folder defaults to "exports" under the shared storage folder.</summary>
+    public static IServiceCollection AddPortaaliExports(this IServiceCollection services)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var dataFolder = string.IsNullOrEmpty(source) || source == ":memory:"
-            ? Path.Combine(Path.GetTempPath(), "portaali")
-            : Path.GetDirectoryName(Path.GetFullPath(source))!;
         services.AddOptions<ExportOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(ExportOptions.Section).Bind(o))
-            .PostConfigure(o => o.Folder = string.IsNullOrWhiteSpace(o.Folder) ? Path.Combine(dataFolder, "exports") : Path.GetFullPath(o.Folder));
+            .PostConfigure<IOptions<StorageOptions>>((o, storage) => o.Folder = string.IsNullOrWhiteSpace(o.Folder) ? storage.Value.PathOf("exports") : Path.GetFullPath(o.Folder));
         services.AddScoped<ExportService>();
         services.AddScoped<ExportRunner>();
         return services;

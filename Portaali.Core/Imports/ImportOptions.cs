@@ -7,8 +7,9 @@ public class ImportOptions
 {
     public const string Section = "Imports";
 
-    /// <summary>Uploads and the default pick-up folders live under this folder.</summary>
-    public string DataFolder { get; set; } = "App_Data/imports";
+    /// <summary>Uploads and the default pick-up folders live under this folder. Empty: "imports" under
+    /// <c>Storage:SharedPath</c> (App_Data/imports by default).</summary>
+    public string DataFolder { get; set; } = "";
     /// <summary>The largest file an administrator may upload on Tuonnit; PRH's daily ZIP is a few hundred megabytes.</summary>
     public int MaxUploadMegabytes { get; set; } = 500;
     /// <summary>Rows per transaction: a crash loses at most one batch, and the next run completes it. A batch is read in a

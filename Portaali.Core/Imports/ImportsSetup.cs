@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portaali.Core.Common.Storage;
 using Portaali.Core.Imports.BusinessInfo;
 using Portaali.Core.Imports.Prh;
 using Portaali.Core.Imports.WorkPlacement;
@@ -14,7 +15,8 @@ public static class ImportsSetup
     /// <summary>Registers the import services; the options come from the "Imports" section when the host binds it.</summary>
     public static IServiceCollection AddPortaaliImports(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>();
+        services.AddOptions<ImportOptions>().PostConfigure<IOptions<StorageOptions>>((o, storage) =>
+            o.DataFolder = string.IsNullOrWhiteSpace(o.DataFolder) ? storage.Value.PathOf("imports") : o.DataFolder);
         services.AddHttpClient<PrhClient>((sp, http) =>
         {
             var baseUrl = sp.GetRequiredService<IOptions<ImportOptions>>().Value.Prh.BaseUrl;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portaali.Core.Common;
+using Portaali.Core.Common.Storage;
 
 namespace Portaali.Core.Offers;
 
@@ -9,7 +11,7 @@ public class AttachmentOptions
 {
     public const string Section = "Portaali:Attachments";
 
-    /// <summary>Empty: an "attachments" folder next to the SQLite database file.</summary>
+    /// <summary>Empty: an "attachments" folder under <see cref="StorageOptions.SharedPath"/>.</summary>
     public string? Folder { get; set; }
     public int MaxMegabytes { get; set; } = 25;
     /// <summary>Empty: <see cref="DefaultExtensions"/>. (Not a list with defaults: the configuration binder would append to it.)</summary>
@@ -27,7 +29,7 @@ public class OfferDocumentOptions
 {
     public const string Section = "Portaali:OfferDocument";
 
-    /// <summary>Empty: a "templates" folder next to the SQLite database file.</summary>
+    /// <summary>Empty: a "templates" folder under <see cref="StorageOptions.SharedPath"/>.</summary>
     public string? TemplateFolder { get; set; }
 }
 
@@ -48,29 +50,19 @@ public class CollegeOptions
 public static class OfferFilesSetup
 {
     /// <summary>Registers the offer document and attachment services. Their settings bind from the host's configuration
-    /// when it has one; the folders default to the database file's folder.</summary>
-    public static IServiceCollection AddOfferFiles(this IServiceCollection services, string connectionString)
+    /// when it has one; the folders default to the shared storage folder.</summary>
+    public static IServiceCollection AddOfferFiles(this IServiceCollection services)
     {
-        var dataFolder = DataFolderOf(connectionString);
         services.AddOptions<AttachmentOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(AttachmentOptions.Section).Bind(o))
-            .PostConfigure(o => o.Folder = string.IsNullOrWhiteSpace(o.Folder) ? Path.Combine(dataFolder, "attachments") : Path.GetFullPath(o.Folder));
+            .PostConfigure<IOptions<StorageOptions>>((o, storage) => o.Folder = string.IsNullOrWhiteSpace(o.Folder) ? storage.Value.PathOf("attachments") : Path.GetFullPath(o.Folder));
         services.AddOptions<OfferDocumentOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(OfferDocumentOptions.Section).Bind(o))
-            .PostConfigure(o => o.TemplateFolder = string.IsNullOrWhiteSpace(o.TemplateFolder) ? Path.Combine(dataFolder, "templates") : Path.GetFullPath(o.TemplateFolder));
+            .PostConfigure<IOptions<StorageOptions>>((o, storage) => o.TemplateFolder = string.IsNullOrWhiteSpace(o.TemplateFolder) ? storage.Value.PathOf("templates") : Path.GetFullPath(o.TemplateFolder));
         services.AddOptions<CollegeOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(CollegeOptions.Section).Bind(o));
         services.AddScoped<OfferAttachmentService>();
         services.AddScoped<OfferDocumentService>();
         return services;
-    }
-
-    /// <summary>The folder of the SQLite file ("App_Data" for the default "Data Source=App_Data/portaali.db").</summary>
-    private static string DataFolderOf(string connectionString)
-    {
-        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        return string.IsNullOrEmpty(source) || source == ":memory:"
-            ? Path.Combine(Path.GetTempPath(), "portaali")
-            : Path.GetDirectoryName(Path.GetFullPath(source))!;
     }
 }

@@ -23,6 +23,10 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"portaali-web-{Guid.NewGuid():N}.db");
 
+    /// <summary>Another factory's (or a test's) database file, for several app instances on one database; the factory
+    /// then leaves the file in place when it is disposed.</summary>
+    public string? DatabaseFile { get; init; }
+
     public string Environment { get; init; } = "Development";
     public bool DemoSignIn { get; init; }
     /// <summary>Off: requests authenticate with the app's own sign-in cookie (see <see cref="SignInWithDemoAsync"/>).</summary>
@@ -32,14 +36,14 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     /// <summary>Further configuration, e.g. <c>Portaali:SignInRevalidation</c> or an <c>AzureAd</c> section.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
     public Action<IServiceCollection>? TestServices { get; init; }
-    public string DatabasePath => databasePath;
+    public string DatabasePath => DatabaseFile ?? databasePath;
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // The app migrates its database on start; a copy of the run's migrated template leaves it nothing to apply.
-        if (!File.Exists(databasePath)) File.Copy(Support.CoreHarness.MigratedTemplateAsync().GetAwaiter().GetResult(), databasePath);
+        if (!File.Exists(DatabasePath)) File.Copy(Support.CoreHarness.MigratedTemplateAsync().GetAwaiter().GetResult(), DatabasePath);
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Portaali", ConnectionString);
         if (SeedDemo is not null) builder.UseSetting("Portaali:SeedDemo", SeedDemo);
@@ -95,6 +99,7 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (DatabaseFile is not null) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(databasePath + suffix); } catch (IOException) { }
     }

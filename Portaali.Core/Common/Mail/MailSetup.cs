@@ -1,27 +1,26 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portaali.Core.Common.Storage;
 
 namespace Portaali.Core.Common.Mail;
 
 public static class MailSetup
 {
     /// <summary>Registers the one <see cref="IMailSender"/> with the <c>Portaali:Mail</c> settings (when the host has a
-    /// configuration); the pickup folder defaults to <c>mail-pickup</c> beside the SQLite file, outside wwwroot.</summary>
-    public static IServiceCollection AddPortaaliMail(this IServiceCollection services, string connectionString)
+    /// configuration); the pickup folder defaults to <c>mail-pickup</c> under the shared storage folder, outside wwwroot.</summary>
+    public static IServiceCollection AddPortaaliMail(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(MailOptions.Section).Bind(o))
-            .PostConfigure(o => o.PickupFolder = string.IsNullOrWhiteSpace(o.PickupFolder) ? DefaultPickupFolder(connectionString) : o.PickupFolder);
+            .PostConfigure<IOptions<StorageOptions>>((o, storage) =>
+                o.PickupFolder = string.IsNullOrWhiteSpace(o.PickupFolder) ? storage.Value.PathOf(MailOptions.DefaultPickupFolderName) : o.PickupFolder);
         services.AddSingleton<IMailSender, MailSender>();
         return services;
     }
 
-    /// <summary><c>App_Data/mail-pickup</c> for the default <c>Data Source=App_Data/portaali.db</c>.</summary>
-    public static string DefaultPickupFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? "App_Data" : Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        return Path.Combine(folder ?? "App_Data", MailOptions.DefaultPickupFolderName);
-    }
+    /// <summary><c>App_Data/mail-pickup</c> for the default <c>Data Source=App_Data/portaali.db</c> when
+    /// <c>Storage:SharedPath</c> is not set.</summary>
+    public static string DefaultPickupFolder(string connectionString) =>
+        Path.Combine(StorageSetup.DefaultFolder(connectionString), MailOptions.DefaultPickupFolderName);
 }
