@@ -233,8 +233,8 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var ofCustomer = db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId);
         if (onlyOpen) ofCustomer = ofCustomer.Where(a => a.Status != ActivityStatus.Done);
         // The index (CustomerId, StartsAtUtc) gives both the count and the newest first without sorting years of history.
-        var total = await ofCustomer.CountAsync(ct);
-        var rows = await ToRowsAsync(ofCustomer.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
+        var total = onlyOpen ? await ofCustomer.CountAsync(ct) : await CustomerActivityCount(db, customerId, ct);
+        var rows = await ToRowsAsync(db, ofCustomer.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
             .Take(Math.Clamp(take, 1, MaxCustomerRows)), ct);
         return new PagedResult<ActivityRow>(rows, total);
     }
@@ -246,14 +246,40 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = MyOpenParticipations(db, actor.Id);
-        var (total, isLowerBound) = await PagedCount.CountAsync(open, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Exact: a range of the same index (the user's open rows before now), however many there are.
-        var overdue = await open.CountAsync(p => p.StartsAtUtc < now, ct);
-        var rows = await ToRowsAsync(MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxMyOpenRows)), ct);
+        // Both counts in one statement, each from the open participations' index: the total up to PagedCount.Cap (then
+        // "over"), the overdue exactly (a range of the same index, the user's open rows before now), however many there are.
+        var counts = await MyOpenCounts(db, actor.Id, PagedCount.Cap + 1, now, ct);
+        var (total, isLowerBound) = counts is null ? (0, false) : counts.Total > PagedCount.Cap ? (PagedCount.Cap, true) : (counts.Total, false);
+        var overdue = counts?.Overdue ?? 0;
+        var rows = await ToRowsAsync(db, MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxMyOpenRows)), ct);
         return new MyOpenPage(rows, total, isLowerBound, overdue);
     }
+
+    private sealed record OpenCounts(int Total, int Overdue);
+
+    // Compiled once, as the other per-call lookups of the hot lists below: EF's per-call work of finding a LINQ query in
+    // its cache costs more than SQLite's answer from the index.
+    private static readonly Func<PortaaliDbContext, int, int, DateTime, CancellationToken, Task<OpenCounts?>> MyOpenCounts =
+        EF.CompileAsyncQuery((PortaaliDbContext db, int userId, int cap, DateTime now, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
+            .Select(u => new OpenCounts(
+                db.ActivityParticipants.Where(p => p.UserId == userId && p.IsOpen).Take(cap).Count(),
+                db.ActivityParticipants.Count(p => p.UserId == userId && p.IsOpen && p.StartsAtUtc < now)))
+            .FirstOrDefault());
+
+    private static readonly Func<PortaaliDbContext, int, CancellationToken, Task<int>> CustomerActivityCount =
+        EF.CompileAsyncQuery((PortaaliDbContext db, int customerId, CancellationToken ct) => db.Activities.Count(a => a.CustomerId == customerId));
+
+    private sealed record ParticipantName(int ActivityId, string DisplayName);
+
+    private static readonly Func<PortaaliDbContext, List<int>, IAsyncEnumerable<ParticipantName>> ParticipantNames =
+        EF.CompileAsyncQuery((PortaaliDbContext db, List<int> activityIds) => db.ActivityParticipants.AsNoTracking()
+            .Where(p => activityIds.Contains(p.ActivityId)).Select(p => new ParticipantName(p.ActivityId, p.User!.DisplayName)));
+
+    private sealed record TemplateBodies(string Body, string? BodyEn);
+
+    private static readonly Func<PortaaliDbContext, IAsyncEnumerable<TemplateBodies>> AllTemplateBodies =
+        EF.CompileAsyncQuery((PortaaliDbContext db) => db.ActivityTemplates.AsNoTracking().Select(t => new TemplateBodies(t.Body, t.BodyEn)));
 
     /// <summary>"My open activities" shows this many at first and as many more at each "show more", up to <see cref="MaxMyOpenRows"/>.</summary>
     public const int MyOpenPageSize = 50;
@@ -293,7 +319,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                 // A frequent word: the list is read in its order a window at a time rather than all matches sorted.
                 var (matchingPage, matches, over) = await ActivityTextSearch.PageAsync(db, filtered, match, sort == ActivitySort.StartsDescending,
                     query.Period == ActivityPeriod.Upcoming ? now : null, query.Period == ActivityPeriod.Past ? now : null, skip, take, TextWindowRows, ct);
-                return new PagedResult<ActivityRow>(await ToRowsAsync(matchingPage, ct), matches, over);
+                return new PagedResult<ActivityRow>(await ToRowsAsync(db, matchingPage, ct), matches, over);
             }
             filtered = ActivityTextSearch.WhereMatches(db, filtered, match);
         }
@@ -301,7 +327,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         // narrow the search rather than page that far ("over 1,000").
         var (total, isLowerBound) = await PagedCount.CountAsync(filtered, ct);
         var page = Sort(filtered, sort).Skip(skip).Take(take);
-        return new PagedResult<ActivityRow>(await ToRowsAsync(page, ct), total, isLowerBound);
+        return new PagedResult<ActivityRow>(await ToRowsAsync(db, page, ct), total, isLowerBound);
     }
 
     /// <summary>The browse result as an Excel workbook (at most <see cref="MaxExportRows"/> rows).</summary>
@@ -391,7 +417,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             .Select(g => new { g.Key.Negative, g.Key.Open, Count = g.Count() }).ToListAsync(ct);
         if (query.Negative is { } negative)
             feedback = feedback.Where(a => (a.Keyword != null && a.Keyword.NeedsResolution) == negative);
-        var rows = await ToRowsAsync(feedback
+        var rows = await ToRowsAsync(db, feedback
             .OrderByDescending(a => a.Keyword != null && a.Keyword.NeedsResolution && a.Status != ActivityStatus.Done)
             .ThenByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id).Take(1000), ct);
         return new FeedbackReport(rows, counts.Where(c => !c.Negative).Sum(c => c.Count), counts.Where(c => c.Negative).Sum(c => c.Count),
@@ -450,6 +476,14 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// table on every call (995 ms at 2 M activities, against about a millisecond for the page's own participants).</summary>
     internal async Task<List<ActivityRow>> ToRowsAsync(IQueryable<Activity> activities, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ToRowsAsync(db, activities, ct);
+    }
+
+    /// <summary><see cref="ToRowsAsync(IQueryable{Activity}, CancellationToken)"/> reading the names on
+    /// <paramref name="db"/>, the context the page query runs on: one context and one connection opening per list.</summary>
+    internal async Task<List<ActivityRow>> ToRowsAsync(PortaaliDbContext db, IQueryable<Activity> activities, CancellationToken ct)
+    {
         var data = await activities.Select(a => new
         {
             a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color,
@@ -457,7 +491,6 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             CustomerName = a.Customer!.Name, a.Memo, a.Version,
         }).ToListAsync(ct);
         if (data.Count == 0) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participants = await ParticipantNamesAsync(db, data.Select(a => a.Id).ToList(), ct);
         var headings = await MemoHeadingsAsync(db, data.Any(a => a.Memo is not null), ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -471,8 +504,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// lookup on the participants' key per id.</summary>
     internal static async Task<Dictionary<int, string>> ParticipantNamesAsync(PortaaliDbContext db, IReadOnlyCollection<int> activityIds, CancellationToken ct)
     {
-        var pairs = await db.ActivityParticipants.AsNoTracking().Where(p => activityIds.Contains(p.ActivityId))
-            .Select(p => new { p.ActivityId, p.User!.DisplayName }).ToListAsync(ct);
+        var pairs = await ParticipantNames(db, [.. activityIds]).ToListAsync(ct);
         return pairs.GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => p.DisplayName).Order()));
     }
 
@@ -481,7 +513,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         if (!needed) return new HashSet<string>();
         // A memo may have been started from either language's template: both sets of headings are labelled.
-        var bodies = await db.ActivityTemplates.AsNoTracking().Select(t => new { t.Body, t.BodyEn }).ToListAsync(ct);
+        var bodies = await AllTemplateBodies(db).ToListAsync(ct);
         return MemoPreview.Headings(bodies.SelectMany(t => t.BodyEn is null ? [t.Body] : new[] { t.Body, t.BodyEn }));
     }
 

@@ -9,6 +9,9 @@ public class ClassificationPaths(IReadOnlyDictionary<int, ClassificationNode> no
     public static async Task<ClassificationPaths> LoadAsync(PortaaliDbContext db, CancellationToken ct) =>
         new(await db.ClassificationNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, ct));
 
+    /// <summary>No nodes: for a page that has nothing to name.</summary>
+    public static readonly ClassificationPaths Empty = new(new Dictionary<int, ClassificationNode>());
+
     public string PathOf(int id)
     {
         var names = new List<string>();

@@ -121,10 +121,12 @@ public static partial class CustomerRules
         ["oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "osk", "ltd", "oü", "inc", "lkv"];
 
     /// <summary>Two names are similar when their comparable forms match, one contains the other, or they are two edits apart.</summary>
-    public static bool AreSimilarNames(string a, string b)
+    public static bool AreSimilarNames(string a, string b) => AreSimilarComparableNames(ComparableName(a), ComparableName(b));
+
+    /// <summary><see cref="AreSimilarNames"/> on names already in their <see cref="ComparableName"/> form (such as the stored
+    /// ones), so a caller comparing one name with many reduces it once.</summary>
+    public static bool AreSimilarComparableNames(string x, string y)
     {
-        var x = ComparableName(a);
-        var y = ComparableName(b);
         if (x.Length == 0 || y.Length == 0) return false;
         if (x == y) return true;
         if (Math.Min(x.Length, y.Length) >= 5 && (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))) return true;
