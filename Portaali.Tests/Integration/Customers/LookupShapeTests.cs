@@ -1,3 +1,4 @@
+using Portaali.Sql;
 using Portaali.Core.Classifications;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
@@ -76,11 +77,11 @@ public class LookupShapeTests(ITestOutputHelper output) : IAsyncLifetime
         var found = await H.Customers.FindDuplicatesAsync("Virtasen Kuljetsu Ky", null, "091");
 
         Assert.Equal([virtanen.Id], found.Select(d => d.Id));
-        var plans = await recorder.PlansAsync(H.DatabasePath);
-        foreach (var line in plans) output.WriteLine($"{line.Detail}    ← {line.Sql.Split('\n')[0]}");
+        var plans = recorder.Explain(H.DatabasePath);
+        foreach (var plan in plans) output.WriteLine(plan.ToString());
         // The candidates come from the (municipality, comparable name) index alone; then one statement reads the similar rows.
         Assert.Equal(2, recorder.Commands.Count);
-        Assert.Contains(plans, l => l.Sql == recorder.Commands[0].Sql && l.Detail.Contains("COVERING INDEX IX_Customers_MunicipalityCode_ComparableName"));
+        Assert.Contains(plans.Single(p => p.Sql == recorder.Commands[0].Sql).Plan, l => l.Contains("COVERING INDEX IX_Customers_MunicipalityCode_ComparableName"));
         var rowRead = recorder.Commands[1].Parameters.Select(p => p.Value).ToList();
         Assert.Contains(virtanen.Id, rowRead);
         Assert.DoesNotContain(rowRead, v => v is int id && others.Contains(id));
