@@ -18,10 +18,25 @@ namespace Portaali.Core.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the DbContext factory and every feature service of Core.</summary>
-    public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the DbContext factory of the provider and every feature service of Core. On PostgreSQL the
+    /// factory makes <see cref="PostgreSqlPortaaliDbContext"/>s (its own migrations), handed out as
+    /// <see cref="PortaaliDbContext"/> like SQLite's.</summary>
+    public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContextFactory<PostgreSqlPortaaliDbContext>(o => PostgreSqlPortaaliDbContext.Configure(o, connectionString));
+            services.AddSingleton<IDbContextFactory<PortaaliDbContext>>(sp =>
+                new BaseContextFactory<PostgreSqlPortaaliDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlPortaaliDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+        }
+        // The export, attachment and mail folders default to beside the SQLite file; on PostgreSQL to App_Data until they
+        // get a configurable shared path (issue 13).
+        var files = provider == DatabaseProvider.PostgreSql ? "Data Source=App_Data/portaali.db" : connectionString;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessGuard>();
         services.AddSingleton<SignInRevalidator>();
@@ -59,16 +74,16 @@ public static class DatabaseSetup
         services.AddScoped<Campaigns.CampaignService>();
         services.AddScoped<Campaigns.CampaignQueries>();
         services.AddScoped<Campaigns.RegistrationImportService>();
-        Exports.ExportSetup.AddPortaaliExports(services, connectionString);
+        Exports.ExportSetup.AddPortaaliExports(services, files);
         services.AddScoped<Selections.SelectionBuilderChoices>();
         services.AddScoped<CustomerBase.CustomerBaseAnalysisService>();
         services.AddScoped<Desktops.ManagementWidgetQueries>();
         services.AddScoped<KeyAccountTracking.KeyAccountTrackerService>();
         services.AddScoped<KeyAccountTracking.ScorecardService>();
-        Offers.OfferFilesSetup.AddOfferFiles(services, connectionString);
+        Offers.OfferFilesSetup.AddOfferFiles(services, files);
         services.AddPortaaliImports();
-        services.AddPortaaliMail(connectionString);
-        Campaigns.MailingSetup.AddPortaaliMailings(services, connectionString);
+        services.AddPortaaliMail(files);
+        Campaigns.MailingSetup.AddPortaaliMailings(services, files);
         services.AddScoped<ServiceOrderService>();
         services.AddScoped<ServiceOrderMailer>();
         services.AddScoped<CarePlans.CarePlanMonitor>();
@@ -82,7 +97,8 @@ public static class DatabaseSetup
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortaaliDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var dataSource = db.Database.IsSqlite()
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
         if (!string.IsNullOrEmpty(dataSource) && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } dir)
             Directory.CreateDirectory(dir);
         if (reseed)
@@ -110,5 +126,15 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<CarePlans.CarePlanMonitor>().RunAsync(CarePlans.CarePlanCheckTrigger.Nightly, ct);
             logger.LogInformation("The demo database is ready");
         }
+    }
+
+    /// <summary>A provider's context factory as the <see cref="PortaaliDbContext"/> factory the services ask for.</summary>
+    private sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortaaliDbContext>
+        where TContext : PortaaliDbContext
+    {
+        public PortaaliDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortaaliDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }
