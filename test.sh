@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Portaali test: Core unit tests, bUnit component tests, SQLite integration tests
-# and the Playwright browser journeys in Debian's Chromium; the Excel export is also opened in LibreOffice Calc and the
+# Runs every Portaali test: Core unit tests, bUnit component tests, integration tests on SQLite and on a throw-away
+# PostgreSQL cluster (started here, stopped on exit) and the Playwright browser journeys in Debian's Chromium; the Excel export is also opened in LibreOffice Calc and the
 # offer document in LibreOffice Writer (all installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -36,6 +36,15 @@ if [ -n "$LO_PACKAGES" ]; then
   $SUDO apt-get update -qq
   # shellcheck disable=SC2086 # the package list is meant to split into words
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $LO_PACKAGES >/dev/null
+fi
+
+# The PostgreSQL integration tests get a cluster of their own for the run (scripts/pg-test-cluster.sh installs Debian's
+# postgresql when missing). When it cannot start, the run goes on and those tests fail, saying so: never a silent skip.
+if PG_EXPORTS=$(scripts/pg-test-cluster.sh start); then
+  eval "$PG_EXPORTS"
+  trap 'scripts/pg-test-cluster.sh stop "$PORTAALI_PG_CLUSTER_DIR"' EXIT
+else
+  echo "PostgreSQL could not be started (see above): the PostgreSQL tests will fail" >&2
 fi
 
 dotnet tool restore >/dev/null

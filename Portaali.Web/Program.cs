@@ -9,7 +9,8 @@ var reseed = args.Contains("--reseed");
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPortaaliCore(builder.Configuration.GetConnectionString("Portaali")
-    ?? throw new InvalidOperationException("ConnectionStrings:Portaali is missing from appsettings.json"));
+    ?? throw new InvalidOperationException("ConnectionStrings:Portaali is missing from appsettings.json"),
+    builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite));
 builder.Services.AddPortaaliWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPortaaliJobs(builder.Configuration);
 builder.Services.AddPortaaliHealthChecks();

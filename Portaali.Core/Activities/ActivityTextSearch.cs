@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Common;
 using Portaali.Core.Data;
@@ -19,7 +20,9 @@ namespace Portaali.Core.Activities;
 /// The results are exact either way: a window's rows are all inside its id range, and a page is taken only from a window
 /// that starts where the list starts. Only the cost depends on how closely ids follow start times (they do, as activities
 /// are mostly recorded around when they happen); when they do not, the last window is the whole list, as before.
-/// The raw FTS5 SQL of activities lives here.
+/// The raw FTS5 SQL of activities lives here, and so does PostgreSQL's: there the words are matched with LIKE on the
+/// trigram GIN index over the folded <c>SearchText</c> (<see cref="PostgreSqlSearch"/>), and the list always takes the
+/// first shape, since PostgreSQL's planner itself chooses between reading that index and walking the start-time index.
 /// </summary>
 internal static class ActivityTextSearch
 {
@@ -34,7 +37,7 @@ internal static class ActivityTextSearch
     /// <summary>Whether the words (an expression of <see cref="ActivityRules.FullTextQuery"/>) match more than
     /// <paramref name="fewMatches"/> activities; counted in the index alone, and only as far as that.</summary>
     public static async Task<bool> MatchesManyAsync(PortaaliDbContext db, string match, int fewMatches, CancellationToken ct) =>
-        await Hits(db, match).Take(fewMatches + 1).CountAsync(ct) > fewMatches;
+        db.Database.IsSqlite() && await Hits(db, match).Take(fewMatches + 1).CountAsync(ct) > fewMatches;
 
     /// <summary>The activities matching every word, as an IN list SQLite builds once from the index.</summary>
     public static IQueryable<Activity> WhereMatches(PortaaliDbContext db, IQueryable<Activity> activities, string match)
@@ -110,6 +113,18 @@ internal static class ActivityTextSearch
         public int? MaxId { get; init; }
     }
 
-    private static IQueryable<int> Hits(PortaaliDbContext db, string match) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ActivitySearch\" WHERE \"ActivitySearch\" MATCH {match}");
+    private static IQueryable<int> Hits(PortaaliDbContext db, string match) => db.Database.IsSqlite()
+        ? db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ActivitySearch\" WHERE \"ActivitySearch\" MATCH {match}")
+        : PostgreSqlHits(db, match);
+
+    /// <summary>Every word a substring of the folded search text, one parameter a word. The words are those of the MATCH
+    /// expression (<see cref="ActivityRules.FullTextQuery"/>: quoted, joined by AND; a word has no space or quote).</summary>
+    private static IQueryable<int> PostgreSqlHits(PortaaliDbContext db, string match)
+    {
+        var words = match.Split(" AND ").Select(w => w[1..^1]).ToArray();
+        var conditions = words.Select((_, i) =>
+            $"{PostgreSqlSearch.Fold}(\"SearchText\") LIKE '%' || {PostgreSqlSearch.Fold}({{{i}}}) || '%'");
+        var sql = "SELECT \"Id\" AS \"Value\" FROM \"Activities\" WHERE " + string.Join(" AND ", conditions);
+        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, words.Cast<object>().ToArray()));
+    }
 }

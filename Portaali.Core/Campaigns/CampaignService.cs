@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Auditing;
 using Portaali.Core.Common;
@@ -172,12 +171,19 @@ public class CampaignService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             SELECT @cm_campaign, "ContactId", "CustomerId", @cm_step, @cm_now, @cm_by, @cm_now FROM "cm_source" WHERE true
             ON CONFLICT ("CampaignId", "ContactId") DO NOTHING
             """;
+        // Parameters of the provider's own kind (the command makes them), copied: one belongs to one command only.
+        object Parameter(string name, object? value)
+        {
+            var p = source.CreateParameter();
+            (p.ParameterName, p.Value) = (name, value ?? DBNull.Value);
+            return p;
+        }
         var parameters = source.Parameters.Cast<System.Data.Common.DbParameter>()
-            .Select(p => (object)new SqliteParameter(p.ParameterName, p.Value ?? DBNull.Value)).ToList();
-        parameters.Add(new SqliteParameter("@cm_campaign", campaignId));
-        parameters.Add(new SqliteParameter("@cm_step", step.ToString()));
-        parameters.Add(new SqliteParameter("@cm_now", clock.GetUtcNow().UtcDateTime));
-        parameters.Add(new SqliteParameter("@cm_by", actor.Name));
+            .Select(p => Parameter(p.ParameterName, p.Value)).ToList();
+        parameters.Add(Parameter("@cm_campaign", campaignId));
+        parameters.Add(Parameter("@cm_step", step.ToString()));
+        parameters.Add(Parameter("@cm_now", clock.GetUtcNow().UtcDateTime));
+        parameters.Add(Parameter("@cm_by", actor.Name));
         return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 

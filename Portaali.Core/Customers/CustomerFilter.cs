@@ -90,10 +90,8 @@ internal static class CustomerFilter
             && EF.Functions.Like(c.NameSearch, w3) && EF.Functions.Like(c.NameSearch, w4));
         var contactNames = db.Contacts.Where(p => EF.Functions.Like(p.NameSearch, w1) && EF.Functions.Like(p.NameSearch, w2)
             && EF.Functions.Like(p.NameSearch, w3) && EF.Functions.Like(p.NameSearch, w4));
-        if (match is not null)
+        if (match is not null && NameIndex.CustomerIds(db, match) is { } customerIds && NameIndex.ContactIds(db, match) is { } contactIds)
         {
-            var customerIds = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CustomerSearch\" WHERE \"CustomerSearch\" MATCH {match}");
-            var contactIds = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ContactSearch\" WHERE \"ContactSearch\" MATCH {match}");
             customerNames = customerNames.Where(c => customerIds.Contains(c.Id));
             contactNames = contactNames.Where(p => contactIds.Contains(p.Id));
         }
@@ -134,9 +132,11 @@ internal static class CustomerFilter
         var (w1, w2, w3, w4, match) = NameWords(CustomerRules.SearchForm(query.Text));
         if (match is null) return false;
         var others = await ApplyAsync(db, query with { Text = null }, actorId, ct);
-        var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CustomerSearch\" WHERE \"CustomerSearch\" MATCH {match}");
-        var named = ids.Join(others.Where(c => EF.Functions.Like(c.NameSearch, w1) && EF.Functions.Like(c.NameSearch, w2)
-            && EF.Functions.Like(c.NameSearch, w3) && EF.Functions.Like(c.NameSearch, w4)), id => id, c => c.Id, (id, c) => c.Id);
+        var byName = others.Where(c => EF.Functions.Like(c.NameSearch, w1) && EF.Functions.Like(c.NameSearch, w2)
+            && EF.Functions.Like(c.NameSearch, w3) && EF.Functions.Like(c.NameSearch, w4));
+        var named = NameIndex.CustomerIds(db, match) is { } ids
+            ? ids.Join(byName, id => id, c => c.Id, (id, c) => c.Id)
+            : byName.Select(c => c.Id);
         return (await PagedCount.CountAsync(named, ct)).IsLowerBound;
     }
 

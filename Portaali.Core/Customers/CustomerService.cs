@@ -52,10 +52,9 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var fragment = CustomerRules.SearchForm(text).Replace("%", "").Replace("_", "");
         var pattern = "%" + fragment + "%";
         var customers = db.Customers.AsNoTracking().Where(c => !c.IsPassive && EF.Functions.Like(c.NameSearch, pattern));
-        if (CustomerFilter.NameMatch([fragment]) is { } match)
+        if (CustomerFilter.NameMatch([fragment]) is { } match && NameIndex.CustomerIds(db, match) is { } ids)
         {
             // The trigram index finds the fragment's customers; LIKE above keeps its exact meaning (the index folds ä to a).
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"CustomerSearch\" WHERE \"CustomerSearch\" MATCH {match}");
             customers = customers.Where(c => ids.Contains(c.Id));
         }
         return await customers.OrderBy(c => c.NameSearch).Take(20).Select(c => new PersonRef(c.Id, c.Name)).ToListAsync(ct);

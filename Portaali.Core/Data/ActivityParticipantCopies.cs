@@ -52,6 +52,39 @@ public static class ActivityParticipantCopies
             """);
     }
 
+    /// <summary>
+    /// The same two triggers on PostgreSQL (migration InitialPostgreSql), as plpgsql functions: a new participant row takes
+    /// its activity's values before it is written (when the activity is there, as above), and an update of a copied column
+    /// of an activity rewrites its participants' copies.
+    /// </summary>
+    public static void CreatePostgreSql(MigrationBuilder migrationBuilder)
+    {
+        var assignments = string.Join("\n        ", Copies.Select(c => $"NEW.\"{c.Column}\" := {c.From.Replace("@", "a")};"));
+        migrationBuilder.Sql($$"""
+            CREATE FUNCTION "ActivityParticipants_copy_insert"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE a "Activities"%ROWTYPE;
+            BEGIN
+                SELECT * INTO a FROM "Activities" WHERE "Id" = NEW."ActivityId";
+                IF FOUND THEN
+                    {{assignments}}
+                END IF;
+                RETURN NEW;
+            END $fn$;
+            CREATE TRIGGER "ActivityParticipants_copy_insert" BEFORE INSERT ON "ActivityParticipants"
+                FOR EACH ROW EXECUTE FUNCTION "ActivityParticipants_copy_insert"();
+            """);
+        migrationBuilder.Sql($$"""
+            CREATE FUNCTION "Activities_participant_copy_update"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                UPDATE "ActivityParticipants" SET ({{Columns}}) = (SELECT {{From("NEW")}})
+                WHERE "ActivityId" = NEW."Id";
+                RETURN NULL;
+            END $fn$;
+            CREATE TRIGGER "Activities_participant_copy_update" AFTER UPDATE OF {{Sources}} ON "Activities"
+                FOR EACH ROW EXECUTE FUNCTION "Activities_participant_copy_update"();
+            """);
+    }
+
     /// <summary>Fills the copies of every participant row from its activity (the migration that adds them).</summary>
     public static void Backfill(MigrationBuilder migrationBuilder) => migrationBuilder.Sql($"""
         UPDATE "ActivityParticipants" SET ({Columns}) =

@@ -18,10 +18,22 @@ namespace Portaali.Core.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the DbContext factory and every feature service of Core.</summary>
-    public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the DbContext factory of the provider and every feature service of Core. On PostgreSQL the
+    /// factory makes <see cref="PostgreSqlPortaaliDbContext"/>s (its own migrations), handed out as
+    /// <see cref="PortaaliDbContext"/> like SQLite's.</summary>
+    public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContextFactory<PostgreSqlPortaaliDbContext>(o => PostgreSqlPortaaliDbContext.Configure(o, connectionString));
+            services.AddSingleton<IDbContextFactory<PortaaliDbContext>>(sp =>
+                new BaseContextFactory<PostgreSqlPortaaliDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlPortaaliDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+        }
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessGuard>();
         services.AddSingleton<SignInRevalidator>();
@@ -83,7 +95,8 @@ public static class DatabaseSetup
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortaaliDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var dataSource = db.Database.IsSqlite()
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
         if (!string.IsNullOrEmpty(dataSource) && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } dir)
             Directory.CreateDirectory(dir);
         if (reseed)
@@ -111,5 +124,15 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<CarePlans.CarePlanMonitor>().RunAsync(CarePlans.CarePlanCheckTrigger.Nightly, ct);
             logger.LogInformation("The demo database is ready");
         }
+    }
+
+    /// <summary>A provider's context factory as the <see cref="PortaaliDbContext"/> factory the services ask for.</summary>
+    private sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortaaliDbContext>
+        where TContext : PortaaliDbContext
+    {
+        public PortaaliDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortaaliDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

@@ -12,8 +12,15 @@ using Portaali.Core.Users;
 
 namespace Portaali.Core.Data;
 
-public class PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>The model, on SQLite with the migrations of Data/Migrations. PostgreSQL uses <see cref="PostgreSqlPortaaliDbContext"/>,
+/// which only adds its own migrations and column types: services always ask for this type.</summary>
+public class PortaaliDbContext : DbContext, IDataProtectionKeyContext
 {
+    public PortaaliDbContext(DbContextOptions<PortaaliDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type, whose migrations EF Core keeps apart by that type.</summary>
+    protected PortaaliDbContext(DbContextOptions options) : base(options) { }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(SqliteFunctions.Instance);
 

@@ -49,7 +49,7 @@ public class UsageRecorder(IDbContextFactory<PortaaliDbContext> dbFactory, TimeP
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             // Another process (or a restart) may have written the day already: the key makes the second write a no-op.
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT OR IGNORE INTO UserActiveDays (UserId, Date) VALUES ({userId}, {today})", ct);
+                $"INSERT INTO \"UserActiveDays\" (\"UserId\", \"Date\") VALUES ({userId}, {today}) ON CONFLICT DO NOTHING", ct);
             lock (gate)
                 if (today == rememberedDay) rememberedUsers.Add(userId);
         }

@@ -14,8 +14,9 @@ using Portaali.Core.Users;
 namespace Portaali.Tests.Support;
 
 /// <summary>
-/// Core services over a real, migrated SQLite file of their own, with a switchable signed-in user and a fixed clock.
-/// Create with <see cref="CreateAsync"/>; disposing deletes the file.
+/// Core services over a real, migrated SQLite file of their own (or, with <see cref="DatabaseProvider.PostgreSql"/>, a
+/// database of their own on the test cluster: <see cref="PostgreSqlTestDatabases"/>), with a switchable signed-in user and
+/// a fixed clock. Create with <see cref="CreateAsync"/>; disposing deletes the file or drops the database.
 /// </summary>
 public sealed class CoreHarness : IAsyncDisposable
 {
@@ -26,7 +27,9 @@ public sealed class CoreHarness : IAsyncDisposable
     private readonly AsyncServiceScope scope;
     private readonly TestCurrentUser currentUser;
 
+    /// <summary>The SQLite file; on PostgreSQL the database's name.</summary>
     public string DatabasePath { get; }
+    public DatabaseProvider Provider { get; }
     public FixedClock Clock { get; }
     public IDbContextFactory<PortaaliDbContext> DbFactory { get; }
     public CustomerService Customers => scope.ServiceProvider.GetRequiredService<CustomerService>();
@@ -43,9 +46,10 @@ public sealed class CoreHarness : IAsyncDisposable
     public Portaali.Core.Offers.OfferService Offers => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.OfferService>();
     public Portaali.Core.Offers.ProductService Products => scope.ServiceProvider.GetRequiredService<Portaali.Core.Offers.ProductService>();
 
-    private CoreHarness(string databasePath, ServiceProvider root, TestCurrentUser currentUser, FixedClock clock)
+    private CoreHarness(string databasePath, DatabaseProvider provider, ServiceProvider root, TestCurrentUser currentUser, FixedClock clock)
     {
         DatabasePath = databasePath;
+        Provider = provider;
         this.root = root;
         this.currentUser = currentUser;
         Clock = clock;
@@ -54,26 +58,31 @@ public sealed class CoreHarness : IAsyncDisposable
     }
 
     /// <summary>A fresh database file with every migration applied and nobody signed in.</summary>
-    public static async Task<CoreHarness> CreateAsync(bool migrate = true, Action<IServiceCollection>? configure = null)
+    public static async Task<CoreHarness> CreateAsync(bool migrate = true, Action<IServiceCollection>? configure = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"portaali-test-{Guid.NewGuid():N}.db");
+        var path = provider == DatabaseProvider.PostgreSql
+            ? await PostgreSqlTestDatabases.CreateAsync(migrate)
+            : Path.Combine(Path.GetTempPath(), $"portaali-test-{Guid.NewGuid():N}.db");
         // No pooling: a pooled connection would keep the file open and block deleting it on dispose.
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var connectionString = provider == DatabaseProvider.PostgreSql
+            ? PostgreSqlTestDatabases.ConnectionString(path)
+            : new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         var currentUser = new TestCurrentUser();
         var clock = new FixedClock(Now);
 
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAuthorizationCore(Policies.Register);
-        services.AddPortaaliCore(connectionString);
+        services.AddPortaaliCore(connectionString, provider);
         services.Replace(ServiceDescriptor.Singleton<ICurrentUser>(currentUser));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         configure?.Invoke(services);
 
         // Every migration is applied once per test run, to a template each harness copies: migrating a fresh file
         // for each of several hundred tests was minutes of CPU in a suite that must stay under fifteen.
-        if (migrate) File.Copy(await MigratedTemplate.Value, path);
-        return new CoreHarness(path, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
+        if (migrate && provider == DatabaseProvider.Sqlite) File.Copy(await MigratedTemplate.Value, path);
+        return new CoreHarness(path, provider, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
     }
 
     /// <summary>A database file with every migration applied, made once per test run; copy it, never open it.</summary>
@@ -184,6 +193,11 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await root.DisposeAsync();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            await PostgreSqlTestDatabases.DropAsync(DatabasePath);
+            return;
+        }
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal" })
             if (File.Exists(file)) File.Delete(file);
     }

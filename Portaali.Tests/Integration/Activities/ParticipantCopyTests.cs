@@ -155,8 +155,9 @@ public class ParticipantCopyTests : HarnessTest
             // As a customer merge or an import would: set-based, no entity loaded.
             await db.Activities.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.DurationMinutes, 75).SetProperty(a => a.Status, ActivityStatus.Done).SetProperty(a => a.CustomerId, (int?)null));
-            Assert.Equal((75, false, false), await db.ActivityParticipants.Where(p => p.ActivityId == id)
-                .Select(p => ValueTuple.Create(p.DurationMinutes, p.IsOpen, p.IsCustomerWork)).SingleAsync());
+            // An anonymous type, not a tuple: Npgsql cannot read a tuple projection (a PostgreSQL record).
+            Assert.Equal(new { DurationMinutes = 75, IsOpen = false, IsCustomerWork = false }, await db.ActivityParticipants
+                .Where(p => p.ActivityId == id).Select(p => new { p.DurationMinutes, p.IsOpen, p.IsCustomerWork }).SingleAsync());
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE "Activities" SET "StartsAtUtc" = {HelsinkiTime.ToUtc(new DateTime(2026, 5, 4, 8, 0, 0))}, "IsoWeek" = 19, "Status" = 'Open'
                 WHERE "Id" = {id}

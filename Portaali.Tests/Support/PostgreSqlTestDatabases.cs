@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Portaali.Core.Data;
+
+namespace Portaali.Tests.Support;
+
+/// <summary>
+/// Databases on the throw-away PostgreSQL cluster of the test run (<c>scripts/pg-test-cluster.sh</c>, started by
+/// <c>./test.sh</c>, which exports its connection string as <see cref="EnvironmentVariable"/>). Every migration is applied
+/// once, to a template database; each test then gets <c>CREATE DATABASE … TEMPLATE</c> of it, dropped afterwards.
+/// Without the cluster a PostgreSQL test fails and says how to start it: it never passes by being skipped.
+/// </summary>
+public static class PostgreSqlTestDatabases
+{
+    public const string EnvironmentVariable = "PORTAALI_TEST_POSTGRES";
+
+    /// <summary>One CREATE DATABASE at a time: PostgreSQL refuses to copy a template that another copy is reading.</summary>
+    private static readonly SemaphoreSlim Creating = new(1, 1);
+
+    private static string Server => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException(
+            $"The PostgreSQL tests need the test cluster, and {EnvironmentVariable} is not set. Run ./test.sh, which starts and stops " +
+            $"it, or start it by hand: eval \"$(scripts/pg-test-cluster.sh start)\" (and scripts/pg-test-cluster.sh stop afterwards).");
+
+    /// <summary>The connection string of a database on the test cluster. No pooling: a dropped database keeps no idle connections.</summary>
+    public static string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ToString();
+
+    /// <summary>A new database with every migration applied (or empty), for one test.</summary>
+    public static async Task<string> CreateAsync(bool migrate)
+    {
+        var name = $"portaali_test_{Guid.NewGuid():N}";
+        var template = migrate ? await MigratedTemplate.Value : "template0";
+        await Creating.WaitAsync();
+        try
+        {
+            await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        }
+        finally
+        {
+            Creating.Release();
+        }
+        return name;
+    }
+
+    public static Task DropAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(async () =>
+    {
+        var name = $"portaali_template_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        var options = new DbContextOptionsBuilder<PostgreSqlPortaaliDbContext>();
+        PostgreSqlPortaaliDbContext.Configure(options, ConnectionString(name));
+        await using (var db = new PostgreSqlPortaaliDbContext(options.Options)) await db.Database.MigrateAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAsync(name).GetAwaiter().GetResult();
+        return name;
+    });
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
