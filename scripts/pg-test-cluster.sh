@@ -19,7 +19,7 @@ bindir() {
 
 # Runs a command as the cluster's owner: postgres when we are root, else ourselves.
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start() {
