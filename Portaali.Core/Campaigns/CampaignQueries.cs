@@ -24,8 +24,8 @@ public class CampaignQueries(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var query = db.Campaigns.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = search.Trim().ToLower();
-            query = query.Where(c => c.Name.ToLower().Contains(text));
+            var text = TextMatch.Pattern(search);
+            query = query.Where(c => TextMatch.Lower(c.Name).Contains(text));
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)

@@ -93,6 +93,7 @@ public class PortaaliDbContext : DbContext, IDataProtectionKeyContext
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        TextMatch.Map(b, postgreSql: false);
         b.Entity<Customer>(e =>
         {
             e.Property(c => c.Name).HasMaxLength(200);

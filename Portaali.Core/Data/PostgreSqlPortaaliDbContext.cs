@@ -40,6 +40,7 @@ public sealed class PostgreSqlPortaaliDbContext(DbContextOptions<PostgreSqlPorta
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        TextMatch.Map(b, postgreSql: true);
         b.HasPostgresExtension("citext");
         b.HasPostgresExtension("pg_trgm");
         b.HasPostgresExtension("unaccent");

@@ -19,8 +19,8 @@ public class ProjectQueries(IDbContextFactory<PortaaliDbContext> dbFactory, Acce
         if (query.Status is { } status) projects = projects.Where(p => p.Status == status);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("%", "").Replace("_", "") + "%";
-            projects = projects.Where(p => EF.Functions.Like(p.Name, pattern) || (p.Funder != null && EF.Functions.Like(p.Funder, pattern)));
+            var text = TextMatch.Pattern(query.Search);
+            projects = projects.Where(p => TextMatch.Lower(p.Name).Contains(text) || (p.Funder != null && TextMatch.Lower(p.Funder).Contains(text)));
         }
         var total = await projects.CountAsync(ct);
         var page = await projects

@@ -303,14 +303,12 @@ internal sealed class CriteriaTranslator
         return Contact(p => p.Classifications.Any(x => nodes.Contains(x.NodeId + 0)));
     }
 
-    /// <summary>SQLite's LIKE folds only ASCII letters, so the title's capital Ä, Ö, Å, Ü and É are lowered with replace()
-    /// in the query and the text is lowered here: "myyntipäällikkö" finds "MYYNTIPÄÄLLIKKÖ". (A title search column would
-    /// do the same with an index, but LIKE '%…%' cannot use one, so the column would buy nothing.)</summary>
+    /// <summary>The title contains the text whatever the case: "myyntipäällikkö" finds "MYYNTIPÄÄLLIKKÖ" on both providers
+    /// (<see cref="TextMatch"/>). A title search column would do the same with an index, but a "contains" cannot use one.</summary>
     private static LambdaExpression ContactTitle(ContactTitleCriterion t)
     {
-        var pattern = "%" + t.Text.Trim().ToLowerInvariant().Replace("%", "").Replace("_", "") + "%";
-        return Contact(p => p.Title != null && EF.Functions.Like(
-            p.Title.Replace("Ä", "ä").Replace("Ö", "ö").Replace("Å", "å").Replace("Ü", "ü").Replace("É", "é"), pattern));
+        var text = TextMatch.Pattern(t.Text);
+        return Contact(p => p.Title != null && TextMatch.Lower(p.Title).Contains(text));
     }
 
     /// <summary>Carries a customer predicate to a contact (through its customer), or a contact predicate to a customer

@@ -108,8 +108,8 @@ public class ServiceOrderService(IDbContextFactory<PortaaliDbContext> dbFactory,
         if (query.To is { } to) orders = orders.Where(o => o.Date <= to);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = "%" + query.Text.Trim().Replace("%", "").Replace("_", "") + "%";
-            orders = orders.Where(o => EF.Functions.Like(o.Title, pattern) || EF.Functions.Like(o.Place, pattern)
+            var text = TextMatch.Pattern(query.Text);
+            orders = orders.Where(o => TextMatch.Lower(o.Title).Contains(text) || TextMatch.Lower(o.Place).Contains(text)
                 || EF.Functions.Like(o.Customer!.NameSearch, "%" + CustomerRules.SearchForm(query.Text).Replace("%", "").Replace("_", "") + "%"));
         }
         var total = await orders.CountAsync(ct);

@@ -64,6 +64,51 @@ public class ProviderParityTests : HarnessTest
     }
 
     [Fact]
+    public async Task Free_text_filters_ignore_case_in_every_letter_not_only_in_ascii()
+    {
+        var user = await H.SignInAsAsync(UserGroup.Administrator);
+        var customer = await H.AddCustomerAsync("Virtasen Kuljetus Oy");
+        await using (var db = H.Db())
+        {
+            db.ServiceOrders.Add(new Portaali.Core.ServiceOrders.ServiceOrder
+            {
+                CustomerId = customer.Id, Title = "ÄÄNEKOSKEN TYÖPAJA", Place = "ÖLJYNJALOSTAMO, Sali Å", Date = new DateOnly(2026, 3, 4),
+                StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(12, 0), StartsAtUtc = HelsinkiTime.ToUtc(new DateTime(2026, 3, 4, 9, 0, 0)),
+                CreatedByUserId = user.Id, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+            });
+            db.ServiceOrders.Add(new Portaali.Core.ServiceOrders.ServiceOrder
+            {
+                CustomerId = customer.Id, Title = "Kahvitilaisuus", Date = new DateOnly(2026, 3, 5),
+                StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(10, 0), StartsAtUtc = HelsinkiTime.ToUtc(new DateTime(2026, 3, 5, 9, 0, 0)),
+                CreatedByUserId = user.Id, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+            });
+            db.Projects.Add(new Portaali.Core.Projects.Project { Name = "ÖLJYALAN OSAAJAT", Funder = "ELY-KESKUS ÅLAND", OwnerUserId = user.Id });
+            db.Projects.Add(new Portaali.Core.Projects.Project { Name = "Digiloikka", OwnerUserId = user.Id });
+            db.Campaigns.Add(new Portaali.Core.Campaigns.Campaign { Name = "SYKSYN ÄLYKÄS TYÖELÄMÄ -SEMINAARI", OwnerUserId = user.Id });
+            db.Campaigns.Add(new Portaali.Core.Campaigns.Campaign { Name = "Kevätkirje", OwnerUserId = user.Id });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<IReadOnlyList<string>> Orders(string text) =>
+            (await H.Service<Portaali.Core.ServiceOrders.ServiceOrderService>().BrowseAsync(new() { Text = text })).Items.Select(o => o.Title).ToList();
+        async Task<IReadOnlyList<string>> Projects(string text) =>
+            (await H.Service<Portaali.Core.Projects.ProjectQueries>().ListAsync(new() { Search = text })).Items.Select(p => p.Name).ToList();
+        async Task<IReadOnlyList<string>> Campaigns(string text) =>
+            (await H.Service<Portaali.Core.Campaigns.CampaignQueries>().ListAsync(text)).Items.Select(c => c.Name).ToList();
+
+        foreach (var text in new[] { "äänekosken", "Äänekosken työpaja", "öljynjalostamo", "sali å" })
+            Assert.Equal(["ÄÄNEKOSKEN TYÖPAJA"], await Orders(text));
+        foreach (var text in new[] { "öljyalan", "Öljyalan Osaajat", "åland" })
+            Assert.Equal(["ÖLJYALAN OSAAJAT"], await Projects(text));
+        foreach (var text in new[] { "älykäs työelämä", "SYKSYN älykäs" })
+            Assert.Equal(["SYKSYN ÄLYKÄS TYÖELÄMÄ -SEMINAARI"], await Campaigns(text));
+        Assert.Empty(await Orders("aanekosken")); // a and ä are different letters in Finnish
+        Assert.Equal(["Kahvitilaisuus"], await Orders("KAHVI"));
+        Assert.Equal(["Digiloikka"], await Projects("DIGI"));
+        Assert.Equal(["Kevätkirje"], await Campaigns("KEVÄT"));
+    }
+
+    [Fact]
     public async Task Times_are_read_back_as_they_were_written()
     {
         await H.SignInAsAsync(UserGroup.AccountManager);
