@@ -62,8 +62,9 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     private async Task<int> StartRunAsync(CarePlanCheckTrigger trigger, int? userId, string userName, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins IMMEDIATE: two starts at once are serialised, and the second sees the first's row.
+        // Two starts at once (one on each app instance) are serialised, and the second sees the first's row.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SerialiseAsync(WriteLock.CarePlanCheck, ct);
         var running = await db.CarePlanCheckRuns.Where(r => r.Status == CarePlanCheckStatus.Running).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
         if (running is { } id) throw new CarePlanRunInProgressException(id);
         var now = clock.GetUtcNow().UtcDateTime;

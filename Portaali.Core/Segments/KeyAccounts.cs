@@ -16,12 +16,11 @@ public static class KeyAccounts
 
     /// <summary>Refuses to make <paramref name="joiningId"/> an active A account when five others already are;
     /// <paramref name="leavingId"/> is a customer that stops being one in the same operation (a merged duplicate).
-    /// Call it inside the transaction that saves the change: Microsoft.Data.Sqlite begins it IMMEDIATE, so SQLite
-    /// serialises the writers and two approvals at once cannot both see room for the fifth.</summary>
+    /// Call it inside the transaction that saves the change: it serialises the writers (<see cref="WriteLocks"/>), so two
+    /// approvals at once, on one app instance or two, cannot both see room for the fifth.</summary>
     public static async Task EnsureRoomAsync(PortaaliDbContext db, int joiningId, int? leavingId = null, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("The key-account cap is checked inside the transaction that saves the change.");
+        await db.SerialiseAsync(WriteLock.KeyAccounts, ct);
         var others = await db.Customers.AsNoTracking()
             .Where(c => c.Segment == Segment.A && !c.IsPassive && c.Id != joiningId && c.Id != leavingId)
             .OrderBy(c => c.NameSearch).ThenBy(c => c.Id).Select(c => c.Name).ToListAsync(ct);
