@@ -100,6 +100,14 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public PortaaliDbContext Db() => DbFactory.CreateDbContext();
 
+    /// <summary>Replaces this harness's database with a copy of <paramref name="file"/> (a seeded template from
+    /// <see cref="SeededTemplates"/>); call it before the test opens the database.</summary>
+    public void UseDatabaseFrom(string file)
+    {
+        if (Provider != DatabaseProvider.Sqlite) throw new NotSupportedException("Seeded templates are SQLite files.");
+        File.Copy(file, DatabasePath, overwrite: true);
+    }
+
     /// <summary>Any service of the harness's scope, for features without a shortcut above.</summary>
     public T Service<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 

@@ -3,10 +3,9 @@ using Portaali.Core.Users;
 
 namespace Portaali.Tests.Web;
 
-public class AccessTests : IDisposable
+/// <remarks>One app host for the class: the tests add the users they sign in as and only read.</remarks>
+public class AccessTests(DemoSignInWebFactory factory) : IClassFixture<DemoSignInWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new() { DemoSignIn = true };
-
     [Fact]
     public async Task Anonymous_visitor_is_redirected_to_sign_in()
     {
@@ -84,8 +83,6 @@ public class AccessTests : IDisposable
     /// <summary>The page as a person reads it: server rendering encodes ä and ö as entities.</summary>
     internal static async Task<string> GetHtmlAsync(HttpClient client, string path) =>
         WebUtility.HtmlDecode(await client.GetStringAsync(path));
-
-    public void Dispose() => factory.Dispose();
 }
 
 public class ProductionSignInTests : IDisposable

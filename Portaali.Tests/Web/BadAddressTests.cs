@@ -5,10 +5,9 @@ namespace Portaali.Tests.Web;
 
 /// <summary>Addresses people type, bookmark or are sent: a parameter that does not fit gets a message or a safe default,
 /// never a 500 and never a redirect to another site. A GET prerenders the page, so a failure shows as a 500 here.</summary>
-public class BadAddressTests : IDisposable
+/// <remarks>One app host for the class: the tests add the users they sign in as and only read.</remarks>
+public class BadAddressTests(DemoSignInWebFactory factory) : IClassFixture<DemoSignInWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new() { DemoSignIn = true };
-
     private async Task<string> PageAsync(string path, AppUser? user = null)
     {
         user ??= await factory.AddUserAsync("Minna Lehtonen", UserGroup.AccountManager);
@@ -135,6 +134,4 @@ public class BadAddressTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
-
-    public void Dispose() => factory.Dispose();
 }

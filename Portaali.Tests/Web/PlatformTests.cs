@@ -6,10 +6,10 @@ using Portaali.Core.Users;
 namespace Portaali.Tests.Web;
 
 /// <summary>What the load balancer and the browser get from every response: the health endpoint and the security headers.</summary>
-public class HealthAndHeadersTests : IDisposable
+/// <remarks>One app host for the class (the tests add the users they sign in as); the test that breaks the database starts
+/// a host of its own.</remarks>
+public class HealthAndHeadersTests(DemoSignInWebFactory factory) : IClassFixture<DemoSignInWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new() { DemoSignIn = true };
-
     [Fact]
     public async Task Health_answers_anonymously_with_the_database_and_hangfire()
     {
@@ -25,17 +25,18 @@ public class HealthAndHeadersTests : IDisposable
     [Fact]
     public async Task Health_is_503_when_the_database_is_unreadable()
     {
-        _ = factory.Server;
+        using var ownFactory = new PortaaliWebFactory { DemoSignIn = true };
+        _ = ownFactory.Server;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await File.WriteAllTextAsync(factory.DatabasePath, string.Concat(Enumerable.Repeat("not a database ", 1000)));
+        await File.WriteAllTextAsync(ownFactory.DatabasePath, string.Concat(Enumerable.Repeat("not a database ", 1000)));
 
-        var response = await factory.ClientFor(null).GetAsync("/health");
+        var response = await ownFactory.ClientFor(null).GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Unhealthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        Assert.DoesNotContain(factory.DatabasePath, body);
+        Assert.DoesNotContain(ownFactory.DatabasePath, body);
     }
 
     [Theory]
@@ -89,8 +90,6 @@ public class HealthAndHeadersTests : IDisposable
         var client = factory.CreateClient(new() { BaseAddress = new Uri("https://portaali.example.fi"), AllowAutoRedirect = false });
         Assert.False((await client.GetAsync("/signin")).Headers.Contains("Strict-Transport-Security"));
     }
-
-    public void Dispose() => factory.Dispose();
 }
 
 public class ProductionPlatformTests : IDisposable

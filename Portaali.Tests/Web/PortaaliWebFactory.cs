@@ -105,6 +105,13 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>A factory with the demo sign-in on, for a class to share as a fixture (<c>IClassFixture</c>): starting the app
+/// host is most of such a test's time, so classes whose tests only add their own users and read share one.</summary>
+public sealed class DemoSignInWebFactory : PortaaliWebFactory
+{
+    public DemoSignInWebFactory() => DemoSignIn = true;
+}
+
 /// <summary>Signs the request in as the Portaali user whose id is in the X-Test-User header.</summary>
 public class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserService users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -8,9 +8,19 @@ namespace Portaali.Tests.Integration.Customers;
 
 /// <summary>The customer search through its name indexes (migration CustomerNameSearch) finds what the plain LIKE search
 /// found, the indexes follow every change, and the hot queries keep their indexes at 100,000 customers.</summary>
-public class CustomerNameIndexTests : HarnessTest
+/// <remarks>The seeds are made once per class (<see cref="SeededTemplates"/>) and copied into each test's database.</remarks>
+public class CustomerNameIndexTests(SeededTemplates templates) : HarnessTest, IClassFixture<SeededTemplates>
 {
-    private async Task SeedAsync()
+    /// <summary>Starts the test from a copy of the database <paramref name="seed"/> made, signed in as its account manager.</summary>
+    private async Task StartFromAsync(string name, Func<CoreHarness, Task> seed)
+    {
+        H.UseDatabaseFrom(await templates.GetAsync(name, seed));
+        await H.SignInAsAsync(UserGroup.AccountManager);
+    }
+
+    private Task SeedAsync() => StartFromAsync(nameof(SeedAsync), SeedFewAsync);
+
+    private static async Task SeedFewAsync(CoreHarness H)
     {
         await H.SignInAsAsync(UserGroup.AccountManager);
         await H.AddCustomerAsync("Espoon Sähkötyö Oy", "0737546-2", "049");
@@ -134,7 +144,7 @@ public class CustomerNameIndexTests : HarnessTest
         Assert.Empty(await H.Customers.FindActiveAsync("lopettanut"));
     }
 
-    private async Task AddNumberedCustomersAsync(int count, int passive = 0)
+    private static async Task AddNumberedCustomersAsync(CoreHarness H, int count, int passive = 0)
     {
         await using var db = H.Db();
         for (var i = 0; i < count; i++)
@@ -153,8 +163,11 @@ public class CustomerNameIndexTests : HarnessTest
     [InlineData(1001, 0, "äijä 000", 11, false)] // 0000–0009 and 1000
     public async Task Search_counts_up_to_a_thousand_and_then_says_over(int customers, int passive, string text, int count, bool over)
     {
-        await H.SignInAsAsync(UserGroup.AccountManager);
-        await AddNumberedCustomersAsync(customers, passive);
+        await StartFromAsync($"{customers} numbered, {passive} passive", async h =>
+        {
+            await h.SignInAsAsync(UserGroup.AccountManager);
+            await AddNumberedCustomersAsync(h, customers, passive);
+        });
 
         var result = await H.Customers.SearchAsync(new CustomerQuery { Text = text });
 
@@ -256,16 +269,16 @@ public class CustomerNameIndexTests : HarnessTest
 
     /// <summary>1,100 "Rakennus Äijä" customers (three passive, two sharing a name), one found only by its contact's name
     /// at each end of the alphabet, and one in segment A.</summary>
-    private async Task SeedManyNamesAsync()
+    private Task SeedManyNamesAsync() => StartFromAsync(nameof(SeedManyNamesAsync), async H =>
     {
         await H.SignInAsAsync(UserGroup.AccountManager);
-        await AddNumberedCustomersAsync(1100, passive: 3);
+        await AddNumberedCustomersAsync(H, 1100, passive: 3);
         await H.AddCustomerAsync("Rakennus Äijä 0500 Oy");
         await H.AddContactAsync((await H.AddCustomerAsync("Aakkonen Oy")).Id, "Eino", "Äijälä");
         await H.AddContactAsync((await H.AddCustomerAsync("Zeta Oy")).Id, "Aino", "Äijälä");
         await H.AddCustomerAsync("Äijän Kone Oy", segment: Portaali.Core.Segments.Segment.A);
         await H.AddCustomerAsync("Muu Yritys Oy");
-    }
+    });
 
     /// <summary>The union of the branches sorted whole: the shape the search uses when the matches are few.</summary>
     private async Task<List<int>> UnionPageAsync(CustomerQuery query)

@@ -9,9 +9,10 @@ using Portaali.Tests.Web;
 
 namespace Portaali.Tests.Integration.Imports;
 
-public class JobsDashboardTests : IDisposable
+/// <summary>One app host for the class (starting one is most of a test's time): the tests only read, and each adds the
+/// users it signs in as.</summary>
+public class JobsDashboardTests(PortaaliWebFactory factory) : IClassFixture<PortaaliWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new();
 
     [Fact]
     public async Task Anonymous_visitor_is_sent_to_sign_in()
@@ -106,6 +107,4 @@ public class JobsDashboardTests : IDisposable
         Assert.Contains("Joka päivä klo 3.00", html);
         Assert.Contains("Ei ajastettu", html);
     }
-
-    public void Dispose() => factory.Dispose();
 }

@@ -4,10 +4,9 @@ using Portaali.Tests.Web;
 
 namespace Portaali.Tests.Web.Activities;
 
-public class ActivityPageAccessTests : IDisposable
+/// <remarks>One app host for the class: the tests add the users they sign in as and only read.</remarks>
+public class ActivityPageAccessTests(PortaaliWebFactory factory) : IClassFixture<PortaaliWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new();
-
     [Fact]
     public async Task Account_manager_is_refused_the_activity_type_admin()
     {
@@ -33,6 +32,4 @@ public class ActivityPageAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
     }
-
-    public void Dispose() => factory.Dispose();
 }

@@ -11,9 +11,9 @@ using Portaali.Tests.Web;
 namespace Portaali.Tests.Web.Activities;
 
 /// <summary>The subscribed calendar as Outlook or Google would fetch it: anonymous GET of the secret address, parsed with Ical.Net.</summary>
-public class CalendarFeedTests : IDisposable
+/// <remarks>One app host for the class: each test adds the users whose feeds it reads.</remarks>
+public class CalendarFeedTests(PortaaliWebFactory factory) : IClassFixture<PortaaliWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new();
 
     private AsyncServiceScope ScopeFor(AppUser user)
     {
@@ -81,6 +81,4 @@ public class CalendarFeedTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Empty(Ical.Net.Calendar.Load(await ok.Content.ReadAsStringAsync())!.Events);
     }
-
-    public void Dispose() => factory.Dispose();
 }
