@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Portaali.Core.Customers;
+using Portaali.Core.Segments;
 using Portaali.Core.Users;
 using Portaali.Web.Components.Pages.Customers;
 
@@ -285,5 +286,30 @@ public class CustomerSearchTests : ComponentHarness
 
         page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count)); // 31 of mine: the first 25, not the last 6
         Assert.Equal("Asiakas 01 Oy", Rows(page)[0]);
+    }
+
+    [Fact]
+    public async Task A_name_with_markup_and_ampersands_shows_as_written_and_every_cell_keeps_its_phone_label()
+    {
+        // The cells are drawn as markup strings (CustomerListMarkup): every value must be encoded there, as Blazor encodes text.
+        await SignInAsync(UserGroup.AccountManager);
+        const string name = "<script>alert('x')</script> Ääliö & Öljy <b>Oy</b>";
+        var id = await AddCustomerAsync(name, "0737546-2", passive: true, municipalityCode: "091");
+        await WithDbAsync(db => db.Customers.Where(c => c.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Segment, Segment.B).SetProperty(c => c.SizeClass, 4).SetProperty(c => c.Revenue, 1_234_567m)));
+
+        var page = RenderWithProviders<CustomerSearch>();
+        page.Find("[data-testid=show-passive]").Change(true);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=customer-link]")));
+
+        var link = page.Find("[data-testid=customer-link]");
+        Assert.Equal(name, link.TextContent);
+        Assert.Equal($"/customers/{id}", link.GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=customer-grid] script, [data-testid=customer-grid] b"));
+        var cells = page.FindAll("[data-testid=customer-grid] tbody td");
+        Assert.Equal(["Nimi", "Y-tunnus", "Kunta", "Segmentti", "Kokoluokka", "Liikevaihto"], cells.Select(c => c.GetAttribute("data-label")));
+        Assert.Equal("Passiivinen", cells[0].QuerySelector(".mud-chip")?.TextContent);
+        Assert.Equal(["0737546-2", "Helsinki", "B – kasvava", "20–49 hlö", "1 234 567 €"],
+            cells.Skip(1).Select(c => c.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' ')));
     }
 }
