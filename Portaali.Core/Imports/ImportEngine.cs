@@ -184,6 +184,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await WidenPageCacheAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var writes = new ImportWrites(db);
             ctx.Writes = writes;
@@ -250,6 +251,16 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         return true;
     }
 
+    /// <summary>A batch changes rows all over the customers' indexes and the name search: thousands of pages, more than
+    /// SQLite's default 2 MB page cache holds, which then spills them to the file mid-transaction and reads them back.
+    /// The batch's connection gets room for them (a setting of the connection, kept while the pool keeps it).</summary>
+    private static async Task WidenPageCacheAsync(PortaaliDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct); // KiB: 64 MiB
+    }
+
     private static bool IsFirstOccurrence<T>(ImportRow<T> row, ImportContext ctx, out long firstLine) where T : class
     {
         firstLine = 0;
@@ -293,18 +304,23 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                     if (result.Outcome == RowOutcome.Created) run.Created++; else run.Updated++;
                     var customerId = result.Customer is { Id: > 0 } c ? c.Id : (int?)null;
                     var name = result.Customer?.Name ?? result.Name ?? "";
+                    var changes = result.Changes ?? [];
+                    var changesJson = JsonSerializer.Serialize(changes);
                     await ctx.Writes.InsertAsync(new ImportChange
                     {
                         RunId = ctx.RunId, Line = row.Line, CustomerId = customerId, CustomerName = name,
                         Kind = result.Outcome == RowOutcome.Created ? ImportChangeKind.Create : ImportChangeKind.Update,
-                        Changes = JsonSerializer.Serialize(result.Changes ?? []),
+                        Changes = changesJson,
                     }, ct);
                     if (ctx.Apply && customerId is { } id)
                         await ctx.Writes.InsertAsync(new AuditEntry
                         {
                             At = ctx.Now, UserId = null, UserName = ctx.AuditName, CustomerId = id, EntityType = "Customer", EntityId = id,
                             Action = result.Outcome == RowOutcome.Created ? "Created" : "Imported",
-                            Changes = JsonSerializer.Serialize((result.Changes ?? []).Where(ch => ch.Field != ImportChanges.SuggestionField)),
+                            // The audit leaves suggestions out: without any, it is the same list, serialised once.
+                            Changes = changes.Any(ch => ch.Field == ImportChanges.SuggestionField)
+                                ? JsonSerializer.Serialize(changes.Where(ch => ch.Field != ImportChanges.SuggestionField))
+                                : changesJson,
                         }, ct);
                     break;
             }
