@@ -233,7 +233,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var ofCustomer = db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId);
         if (onlyOpen) ofCustomer = ofCustomer.Where(a => a.Status != ActivityStatus.Done);
         // The index (CustomerId, StartsAtUtc) gives both the count and the newest first without sorting years of history.
-        var total = onlyOpen ? await ofCustomer.CountAsync(ct) : await CustomerActivityCount(db, customerId, ct);
+        var total = onlyOpen ? await ofCustomer.CountAsync(ct) : await CustomerActivityCount.For(db)(db, customerId, ct);
         var rows = await ToRowsAsync(db, ofCustomer.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
             .Take(Math.Clamp(take, 1, MaxCustomerRows)), ct);
         return new PagedResult<ActivityRow>(rows, total);
@@ -249,7 +249,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var now = clock.GetUtcNow().UtcDateTime;
         // Both counts in one statement, each from the open participations' index: the total up to PagedCount.Cap (then
         // "over"), the overdue exactly (a range of the same index, the user's open rows before now), however many there are.
-        var counts = await MyOpenCounts(db, actor.Id, PagedCount.Cap + 1, now, ct);
+        var counts = await MyOpenCounts.For(db)(db, actor.Id, PagedCount.Cap + 1, now, ct);
         var (total, isLowerBound) = counts is null ? (0, false) : counts.Total > PagedCount.Cap ? (PagedCount.Cap, true) : (counts.Total, false);
         var overdue = counts?.Overdue ?? 0;
         var rows = await ToRowsAsync(db, MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxMyOpenRows)), ct);
@@ -260,26 +260,26 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
     // Compiled once, as the other per-call lookups of the hot lists below: EF's per-call work of finding a LINQ query in
     // its cache costs more than SQLite's answer from the index.
-    private static readonly Func<PortaaliDbContext, int, int, DateTime, CancellationToken, Task<OpenCounts?>> MyOpenCounts =
-        EF.CompileAsyncQuery((PortaaliDbContext db, int userId, int cap, DateTime now, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
+    private static readonly PerModel<Func<PortaaliDbContext, int, int, DateTime, CancellationToken, Task<OpenCounts?>>> MyOpenCounts =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, int userId, int cap, DateTime now, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
             .Select(u => new OpenCounts(
                 db.ActivityParticipants.Where(p => p.UserId == userId && p.IsOpen).Take(cap).Count(),
                 db.ActivityParticipants.Count(p => p.UserId == userId && p.IsOpen && p.StartsAtUtc < now)))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<PortaaliDbContext, int, CancellationToken, Task<int>> CustomerActivityCount =
-        EF.CompileAsyncQuery((PortaaliDbContext db, int customerId, CancellationToken ct) => db.Activities.Count(a => a.CustomerId == customerId));
+    private static readonly PerModel<Func<PortaaliDbContext, int, CancellationToken, Task<int>>> CustomerActivityCount =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, int customerId, CancellationToken ct) => db.Activities.Count(a => a.CustomerId == customerId)));
 
     private sealed record ParticipantName(int ActivityId, string DisplayName);
 
-    private static readonly Func<PortaaliDbContext, List<int>, IAsyncEnumerable<ParticipantName>> ParticipantNames =
-        EF.CompileAsyncQuery((PortaaliDbContext db, List<int> activityIds) => db.ActivityParticipants.AsNoTracking()
-            .Where(p => activityIds.Contains(p.ActivityId)).Select(p => new ParticipantName(p.ActivityId, p.User!.DisplayName)));
+    private static readonly PerModel<Func<PortaaliDbContext, List<int>, IAsyncEnumerable<ParticipantName>>> ParticipantNames =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, List<int> activityIds) => db.ActivityParticipants.AsNoTracking()
+            .Where(p => activityIds.Contains(p.ActivityId)).Select(p => new ParticipantName(p.ActivityId, p.User!.DisplayName))));
 
     private sealed record TemplateBodies(string Body, string? BodyEn);
 
-    private static readonly Func<PortaaliDbContext, IAsyncEnumerable<TemplateBodies>> AllTemplateBodies =
-        EF.CompileAsyncQuery((PortaaliDbContext db) => db.ActivityTemplates.AsNoTracking().Select(t => new TemplateBodies(t.Body, t.BodyEn)));
+    private static readonly PerModel<Func<PortaaliDbContext, IAsyncEnumerable<TemplateBodies>>> AllTemplateBodies =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db) => db.ActivityTemplates.AsNoTracking().Select(t => new TemplateBodies(t.Body, t.BodyEn))));
 
     /// <summary>"My open activities" shows this many at first and as many more at each "show more", up to <see cref="MaxMyOpenRows"/>.</summary>
     public const int MyOpenPageSize = 50;
@@ -504,7 +504,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// lookup on the participants' key per id.</summary>
     internal static async Task<Dictionary<int, string>> ParticipantNamesAsync(PortaaliDbContext db, IReadOnlyCollection<int> activityIds, CancellationToken ct)
     {
-        var pairs = await ParticipantNames(db, [.. activityIds]).ToListAsync(ct);
+        var pairs = await ParticipantNames.For(db)(db, [.. activityIds]).ToListAsync(ct);
         return pairs.GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => p.DisplayName).Order()));
     }
 
@@ -513,7 +513,7 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         if (!needed) return new HashSet<string>();
         // A memo may have been started from either language's template: both sets of headings are labelled.
-        var bodies = await AllTemplateBodies(db).ToListAsync(ct);
+        var bodies = await AllTemplateBodies.For(db)(db).ToListAsync(ct);
         return MemoPreview.Headings(bodies.SelectMany(t => t.BodyEn is null ? [t.Body] : new[] { t.Body, t.BodyEn }));
     }
 

@@ -174,17 +174,17 @@ internal static class CustomerFilter
         decimal? Revenue, bool IsPassive);
 
     /// <summary>Active customers with the Business ID or the external number, counted up to <c>cap</c>.</summary>
-    public static readonly Func<PortaaliDbContext, string, string, int, CancellationToken, Task<int>> CountByBusinessId =
-        EF.CompileAsyncQuery((PortaaliDbContext db, string businessId, string number, int cap, CancellationToken ct) => db.Customers
+    public static readonly PerModel<Func<PortaaliDbContext, string, string, int, CancellationToken, Task<int>>> CountByBusinessId =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, string businessId, string number, int cap, CancellationToken ct) => db.Customers
             .Where(c => !c.IsPassive && (c.BusinessId == businessId || db.ExternalNumbers.Where(n => n.Number == number).Select(n => n.CustomerId).Contains(c.Id)))
-            .Take(cap).Count());
+            .Take(cap).Count()));
 
     /// <summary>A page of the same customers in name order.</summary>
-    internal static readonly Func<PortaaliDbContext, string, string, int, int, IAsyncEnumerable<ListedCustomer>> PageByBusinessId =
-        EF.CompileAsyncQuery((PortaaliDbContext db, string businessId, string number, int skip, int take) => db.Customers.AsNoTracking()
+    internal static readonly PerModel<Func<PortaaliDbContext, string, string, int, int, IAsyncEnumerable<ListedCustomer>>> PageByBusinessId =
+        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, string businessId, string number, int skip, int take) => db.Customers.AsNoTracking()
             .Where(c => !c.IsPassive && (c.BusinessId == businessId || db.ExternalNumbers.Where(n => n.Number == number).Select(n => n.CustomerId).Contains(c.Id)))
             .OrderBy(c => c.NameSearch).ThenBy(c => c.Id).Skip(skip).Take(take)
-            .Select(c => new ListedCustomer(c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive)));
+            .Select(c => new ListedCustomer(c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive))));
 
     /// <summary>The list's order, with name and id as tie-breakers so pages never overlap.</summary>
     public static IQueryable<Customer> Sort(PortaaliDbContext db, IQueryable<Customer> customers, CustomerQuery query)

@@ -20,8 +20,8 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (CustomerFilter.WholeBusinessId(query) is { } businessId)
         {
             var number = query.Text!.Trim();
-            var count = await CustomerFilter.CountByBusinessId(db, businessId, number, PagedCount.Cap + 1, ct);
-            var listed = await CustomerFilter.PageByBusinessId(db, businessId, number, Math.Max(0, query.Page) * query.PageSize, query.PageSize)
+            var count = await CustomerFilter.CountByBusinessId.For(db)(db, businessId, number, PagedCount.Cap + 1, ct);
+            var listed = await CustomerFilter.PageByBusinessId.For(db)(db, businessId, number, Math.Max(0, query.Page) * query.PageSize, query.PageSize)
                 .ToListAsync(ct);
             return new PagedResult<CustomerRow>(listed.Select(c => new CustomerRow(c.Id, c.Name, c.BusinessId, c.MunicipalityCode,
                 Municipalities.NameOf(c.MunicipalityCode), c.Segment, c.SizeClass, c.Revenue, c.IsPassive)).ToList(),

@@ -31,8 +31,9 @@ public static class JobsSetup
     public static IServiceCollection AddPortaaliJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
-        services.AddHangfire(c =>
+        services.AddHangfire((provider, c) =>
         {
+            c.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (string.Equals(configuration["Hangfire:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
                 c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString("Hangfire")
