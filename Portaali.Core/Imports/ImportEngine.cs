@@ -61,6 +61,8 @@ public abstract class ImportHandler<T> where T : class
     /// <summary>The rows the run will go through, when they can be counted cheaply beforehand.</summary>
     public virtual Task<int?> CountAsync(ImportContext ctx, CancellationToken ct) => Task.FromResult<int?>(null);
     public abstract IAsyncEnumerable<ImportRow<T>> ReadAsync(ImportContext ctx, CancellationToken ct);
+    /// <summary>Rows per batch, each batch a transaction: a crash loses at most one.</summary>
+    public virtual int BatchSizeOf(ImportOptions options) => options.BatchSize;
     /// <summary>Called with a batch's rows before they are processed one by one, in the batch's transaction: a handler may
     /// read what the rows are compared with in a few queries for the whole batch (kept in <see cref="ImportContext.State"/>).</summary>
     public virtual Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<T>> rows, ImportContext ctx, CancellationToken ct) =>
@@ -110,7 +112,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         {
             var total = await handler.CountAsync(ctx, ct);
             await UpdateRunAsync(runId, r => r.Total = total, ct);
-            var batchSize = Math.Max(1, options.Value.BatchSize);
+            var batchSize = Math.Max(1, handler.BatchSizeOf(options.Value));
             // Rows that need no write are committed (as progress) every so many rows, whatever the batch size.
             var passedPerCommit = Math.Min(batchSize * 50, PassedRowsPerCommit);
             var batch = new List<ImportRow<T>>(batchSize);
