@@ -61,6 +61,8 @@ public abstract class ImportHandler<T> where T : class
     /// <summary>The rows the run will go through, when they can be counted cheaply beforehand.</summary>
     public virtual Task<int?> CountAsync(ImportContext ctx, CancellationToken ct) => Task.FromResult<int?>(null);
     public abstract IAsyncEnumerable<ImportRow<T>> ReadAsync(ImportContext ctx, CancellationToken ct);
+    /// <summary>Rows per batch, each batch a transaction: a crash loses at most one.</summary>
+    public virtual int BatchSizeOf(ImportOptions options) => options.BatchSize;
     /// <summary>Called with a batch's rows before they are processed one by one, in the batch's transaction: a handler may
     /// read what the rows are compared with in a few queries for the whole batch (kept in <see cref="ImportContext.State"/>).</summary>
     public virtual Task PrepareBatchAsync(PortaaliDbContext db, IReadOnlyList<ImportRow<T>> rows, ImportContext ctx, CancellationToken ct) =>
@@ -110,7 +112,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         {
             var total = await handler.CountAsync(ctx, ct);
             await UpdateRunAsync(runId, r => r.Total = total, ct);
-            var batchSize = Math.Max(1, options.Value.BatchSize);
+            var batchSize = Math.Max(1, handler.BatchSizeOf(options.Value));
             // Rows that need no write are committed (as progress) every so many rows, whatever the batch size.
             var passedPerCommit = Math.Min(batchSize * 50, PassedRowsPerCommit);
             var batch = new List<ImportRow<T>>(batchSize);
@@ -184,6 +186,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await WidenPageCacheAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var writes = new ImportWrites(db);
             ctx.Writes = writes;
@@ -250,6 +253,16 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
         return true;
     }
 
+    /// <summary>A batch changes rows all over the customers' indexes and the name search: thousands of pages, more than
+    /// SQLite's default 2 MB page cache holds, which then spills them to the file mid-transaction and reads them back.
+    /// The batch's connection gets room for them (a setting of the connection, kept while the pool keeps it).</summary>
+    private static async Task WidenPageCacheAsync(PortaaliDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct); // KiB: 64 MiB
+    }
+
     private static bool IsFirstOccurrence<T>(ImportRow<T> row, ImportContext ctx, out long firstLine) where T : class
     {
         firstLine = 0;
@@ -293,18 +306,23 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
                     if (result.Outcome == RowOutcome.Created) run.Created++; else run.Updated++;
                     var customerId = result.Customer is { Id: > 0 } c ? c.Id : (int?)null;
                     var name = result.Customer?.Name ?? result.Name ?? "";
+                    var changes = result.Changes ?? [];
+                    var changesJson = JsonSerializer.Serialize(changes);
                     await ctx.Writes.InsertAsync(new ImportChange
                     {
                         RunId = ctx.RunId, Line = row.Line, CustomerId = customerId, CustomerName = name,
                         Kind = result.Outcome == RowOutcome.Created ? ImportChangeKind.Create : ImportChangeKind.Update,
-                        Changes = JsonSerializer.Serialize(result.Changes ?? []),
+                        Changes = changesJson,
                     }, ct);
                     if (ctx.Apply && customerId is { } id)
                         await ctx.Writes.InsertAsync(new AuditEntry
                         {
                             At = ctx.Now, UserId = null, UserName = ctx.AuditName, CustomerId = id, EntityType = "Customer", EntityId = id,
                             Action = result.Outcome == RowOutcome.Created ? "Created" : "Imported",
-                            Changes = JsonSerializer.Serialize((result.Changes ?? []).Where(ch => ch.Field != ImportChanges.SuggestionField)),
+                            // The audit leaves suggestions out: without any, it is the same list, serialised once.
+                            Changes = changes.Any(ch => ch.Field == ImportChanges.SuggestionField)
+                                ? JsonSerializer.Serialize(changes.Where(ch => ch.Field != ImportChanges.SuggestionField))
+                                : changesJson,
                         }, ct);
                     break;
             }

@@ -17,7 +17,11 @@ namespace Portaali.Core.Imports;
 /// </summary>
 public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
 {
-    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+    /// <summary>A statement per table, kind and set of columns, prepared once per batch with its parameters: a row only sets
+    /// their values (a batch writes thousands of rows through a handful of statements).</summary>
+    private readonly Dictionary<(ITable Table, Kind Kind, ulong Columns), Statement> statements = [];
+
+    private enum Kind { Insert, Update, Delete }
 
     /// <summary>Statements executed in this batch: a batch that wrote nothing may be left uncommitted.</summary>
     public int Count { get; private set; }
@@ -30,10 +34,7 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
     {
         var table = Table<T>.Of(db);
         var values = table.Read(entity);
-        var columns = Enumerable.Range(0, table.Columns.Count).Where(i => !table.Columns[i].Generated).ToList();
-        var sql = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(i => Quote(table.Columns[i].Name)))}) " +
-                  $"VALUES ({string.Join(", ", columns.Select(i => "@p" + i))})";
-        return ExecuteAsync(sql, table, columns.Select(i => (i, values[i])), expectOne: false, ct);
+        return ExecuteAsync(StatementFor(table, Kind.Insert, table.Inserted), values, values, expectOne: false, ct);
     }
 
     /// <summary>Writes the columns that differ from <paramref name="before"/> (a <see cref="Snapshot{T}"/> of the row as
@@ -42,12 +43,10 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
     {
         var table = Table<T>.Of(db);
         var after = table.Read(entity);
-        var changed = Enumerable.Range(0, after.Length).Where(i => !Equals(before[i], after[i])).ToList();
-        if (changed.Count == 0) return Task.CompletedTask;
-        var guards = Enumerable.Range(0, after.Length).Where(i => table.Columns[i].Key || table.Columns[i].ConcurrencyToken).ToList();
-        var sql = $"UPDATE {Quote(table.Name)} SET {string.Join(", ", changed.Select(i => $"{Quote(table.Columns[i].Name)} = @p{i}"))} " +
-                  $"WHERE {string.Join(" AND ", guards.Select(i => $"{Quote(table.Columns[i].Name)} = @w{i}"))}";
-        return ExecuteAsync(sql, table, changed.Select(i => (i, after[i])).Concat(guards.Select(i => (-1 - i, before[i]))), expectOne: true, ct);
+        var changed = 0UL;
+        for (var i = 0; i < after.Length; i++)
+            if (!Equals(before[i], after[i])) changed |= 1UL << i;
+        return changed == 0 ? Task.CompletedTask : ExecuteAsync(StatementFor(table, Kind.Update, changed), after, before, expectOne: true, ct);
     }
 
     /// <summary>Deletes the row with the entity's key.</summary>
@@ -55,28 +54,42 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
     {
         var table = Table<T>.Of(db);
         var values = table.Read(entity);
-        var keys = Enumerable.Range(0, values.Length).Where(i => table.Columns[i].Key).ToList();
-        var sql = $"DELETE FROM {Quote(table.Name)} WHERE {string.Join(" AND ", keys.Select(i => $"{Quote(table.Columns[i].Name)} = @w{i}"))}";
-        return ExecuteAsync(sql, table, keys.Select(i => (-1 - i, values[i])), expectOne: false, ct);
+        return ExecuteAsync(StatementFor(table, Kind.Delete, table.Keys), values, values, expectOne: false, ct);
     }
 
-    /// <summary>Runs a statement, prepared once per batch; a parameter index below zero is a WHERE value (@w), else SET/VALUES (@p).</summary>
-    private async Task ExecuteAsync(string sql, ITable table, IEnumerable<(int Index, object? Value)> parameters, bool expectOne, CancellationToken ct)
+    /// <summary>The batch's command for a kind of statement over a set of columns (for an update, the changed ones; its
+    /// WHERE always holds the key and the concurrency tokens), made and its parameters bound to columns on first use.</summary>
+    private Statement StatementFor(ITable table, Kind kind, ulong columns)
     {
-        if (!commands.TryGetValue(sql, out var command))
+        if (statements.TryGetValue((table, kind, columns), out var statement)) return statement;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var set = Indexes(table, columns);
+        var where = Indexes(table, kind == Kind.Insert ? 0 : kind == Kind.Update ? table.Guarded : table.Keys);
+        string Name(int i) => Quote(table.Columns[i].Name);
+        command.CommandText = kind switch
         {
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            commands[sql] = command;
-        }
+            Kind.Insert => $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", set.Select(Name))}) VALUES ({string.Join(", ", set.Select(i => "@p" + i))})",
+            Kind.Update => $"UPDATE {Quote(table.Name)} SET {string.Join(", ", set.Select(i => $"{Name(i)} = @p{i}"))} " +
+                           $"WHERE {string.Join(" AND ", where.Select(i => $"{Name(i)} = @w{i}"))}",
+            _ => $"DELETE FROM {Quote(table.Name)} WHERE {string.Join(" AND ", where.Select(i => $"{Name(i)} = @w{i}"))}",
+        };
+        var parameters = (kind == Kind.Delete ? [] : set.Select(i => new Parameter(i, false, command, "@p" + i, table.Columns[i])))
+            .Concat(where.Select(i => new Parameter(i, true, command, "@w" + i, table.Columns[i]))).ToArray();
+        foreach (var parameter in parameters) command.Parameters.Add(parameter.Bound);
+        return statements[(table, kind, columns)] = new Statement(table.Name, command, parameters);
+    }
+
+    private static List<int> Indexes(ITable table, ulong columns) =>
+        Enumerable.Range(0, table.Columns.Count).Where(i => (columns & (1UL << i)) != 0).ToList();
+
+    /// <summary>Runs a prepared statement with a row's values: SET/VALUES from <paramref name="values"/>, WHERE from
+    /// <paramref name="guards"/> (the row as read).</summary>
+    private async Task ExecuteAsync(Statement statement, object?[] values, object?[] guards, bool expectOne, CancellationToken ct)
+    {
         if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var command = statement.Command;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.Parameters.Clear();
-        foreach (var (index, value) in parameters)
-        {
-            var column = table.Columns[index < 0 ? -1 - index : index];
-            command.Parameters.Add(column.Mapping.CreateParameter(command, (index < 0 ? "@w" : "@p") + (index < 0 ? -1 - index : index), value, nullable: true));
-        }
+        foreach (var parameter in statement.Parameters) parameter.Set(parameter.Where ? guards : values);
         int affected;
         try
         {
@@ -84,7 +97,7 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
         }
         catch (DbException e)
         {
-            throw new DbUpdateException($"An error occurred while saving {table.Name}. See the inner exception for details.", e);
+            throw new DbUpdateException($"An error occurred while saving {statement.Table}. See the inner exception for details.", e);
         }
         Count++;
         if (expectOne && affected != 1)
@@ -96,8 +109,25 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in commands.Values) await command.DisposeAsync();
-        commands.Clear();
+        foreach (var statement in statements.Values) await statement.Command.DisposeAsync();
+        statements.Clear();
+    }
+
+    private sealed record Statement(string Table, DbCommand Command, Parameter[] Parameters);
+
+    /// <summary>A statement's parameter for a column, made once by the column's type mapping as EF Core makes it; a row
+    /// sets its value converted as the mapping converts it.</summary>
+    private sealed class Parameter(int index, bool where, DbCommand command, string name, Column column)
+    {
+        public bool Where => where;
+        public Column Column => column;
+        public DbParameter Bound { get; } = column.Mapping.CreateParameter(command, name, null, nullable: true);
+
+        public void Set(object?[] row)
+        {
+            var value = row[index];
+            Bound.Value = (value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        }
     }
 
     /// <summary>A column of an entity's table: how its value is read from the entity (through an owned type such as an
@@ -109,6 +139,24 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
     {
         string Name { get; }
         IReadOnlyList<Column> Columns { get; }
+
+        /// <summary>The columns an insert writes: all but a generated key.</summary>
+        ulong Inserted { get; }
+
+        /// <summary>The key's columns, a delete's WHERE.</summary>
+        ulong Keys { get; }
+
+        /// <summary>An update's WHERE: the key and the concurrency tokens.</summary>
+        ulong Guarded { get; }
+    }
+
+    /// <summary>A set of a table's columns as bits by their index.</summary>
+    private static ulong Mask(IReadOnlyList<Column> columns, Func<Column, bool> which)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < columns.Count; i++)
+            if (which(columns[i])) mask |= 1UL << i;
+        return mask;
     }
 
     /// <summary>An entity type's table, read once from the model (the model is the same for every context).</summary>
@@ -118,6 +166,9 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
 
         public required string Name { get; init; }
         public required IReadOnlyList<Column> Columns { get; init; }
+        public required ulong Inserted { get; init; }
+        public required ulong Keys { get; init; }
+        public required ulong Guarded { get; init; }
 
         public object?[] Read(T entity)
         {
@@ -153,9 +204,14 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
                 }
             }
             Add(type, o => o);
+            if (columns.Count > 64) throw new InvalidOperationException($"{typeof(T).Name}: more than 64 columns"); // a set of columns is a ulong
             if (columns.GroupBy(c => c.Name).Any(g => g.Count() > 1))
                 throw new InvalidOperationException($"{typeof(T).Name}: a column is mapped twice");
-            return new Table<T> { Name = name, Columns = columns };
+            return new Table<T>
+            {
+                Name = name, Columns = columns, Inserted = Mask(columns, c => !c.Generated), Keys = Mask(columns, c => c.Key),
+                Guarded = Mask(columns, c => c.Key || c.ConcurrencyToken),
+            };
         }
     }
 }

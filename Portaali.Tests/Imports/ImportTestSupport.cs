@@ -40,6 +40,7 @@ public static class ImportHarness
             {
                 o.DataFolder = folder;
                 o.BatchSize = batchSize;
+                o.Prh.BulkBatchSize = batchSize;
                 o.Prh.BaseUrl = prhBaseUrl ?? "http://127.0.0.1:9/v3/";
                 o.Prh.RequestsPerMinute = 60_000;
                 o.Prh.BackoffSeconds = 0.01;

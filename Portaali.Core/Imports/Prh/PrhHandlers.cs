@@ -267,6 +267,8 @@ public class PrhBulkHandler(IDbContextFactory<PortaaliDbContext> dbFactory) : Pr
 
     public override ImportSource Source => ImportSource.PrhBulk;
 
+    public override int BatchSizeOf(ImportOptions options) => options.Prh.BulkBatchSize;
+
     /// <summary>Only the Business ID, read first: most records in the file are not our customers and need no more.</summary>
     private sealed record IdOnly([property: JsonPropertyName("businessId")] PrhValue? BusinessId);
 
