@@ -9,7 +9,7 @@ namespace Portaali.Web.Setup;
 /// A recurring job runs once per trigger across the instances. Hangfire already enqueues each scheduled occurrence once
 /// (its scheduler holds a lock in the shared storage), but a trigger — the dashboard's "Trigger now" on two instances,
 /// or a trigger while the night's run goes on — enqueues another job each time. Here a trigger made before another
-/// execution of the same recurring job ended is answered by that execution: the job is skipped (it shows as succeeded)
+/// execution of the same recurring job ended is answered by that execution: the job is skipped (Hangfire lists it deleted)
 /// when the same recurring job is running right now on any instance, or when one finished after this job was created.
 /// A trigger after an execution ended is a new request and runs. Works on every Hangfire storage; across instances it
 /// needs a shared one (PostgreSQL).
