@@ -116,6 +116,9 @@ public class CarePlanCheckRun
     public int CustomersChecked { get; set; }
     public int CustomersBroken { get; set; }
     public string? Error { get; set; }
+    /// <summary>The app instance the run depends on: the one carrying it out, or, while it is queued in an instance's
+    /// memory (in-memory job storage), the one that queued it. Null for a run queued in lasting job storage.</summary>
+    public string? InstanceId { get; set; }
 }
 
 public enum CarePlanBreachKind { ContactGap, YearlyRequirement }

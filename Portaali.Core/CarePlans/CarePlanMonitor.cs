@@ -25,14 +25,14 @@ public class CarePlanRunInProgressException(int runId) : DomainException(CoreTex
 /// apply to it, in a few set-based queries per plan, and records the run and its breaches. The nightly job calls
 /// <see cref="RunAsync"/>; "recompute now" queues a run through <see cref="RequestRunAsync"/>.</summary>
 public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, AccessGuard guard, TimeProvider clock,
-    IServiceProvider services, ILogger<CarePlanMonitor> logger)
+    IServiceProvider services, Jobs.ThisInstance instance, ILogger<CarePlanMonitor> logger)
 {
     private const int InsertBatch = 2000;
 
     /// <summary>Records a run and carries it out at once (the nightly job, tests). Returns the run's id.</summary>
     public async Task<int> RunAsync(CarePlanCheckTrigger trigger, CancellationToken ct = default)
     {
-        var runId = await StartRunAsync(trigger, null, CoreText.Get("CarePlanRunNightly"), ct);
+        var runId = await StartRunAsync(trigger, null, CoreText.Get("CarePlanRunNightly"), instance.Id, ct);
         await ExecuteAsync(runId, ct);
         return runId;
     }
@@ -42,24 +42,28 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     public async Task<int> RequestRunAsync(CancellationToken ct = default)
     {
         var actor = await guard.DemandAsync(Policies.KeepCarePlans);
-        var runId = await StartRunAsync(CarePlanCheckTrigger.Manual, actor.Id, actor.Name, ct);
+        var runId = await StartRunAsync(CarePlanCheckTrigger.Manual, actor.Id, actor.Name, instance.QueueOwner, ct);
         var queue = services.GetService<ICarePlanCheckQueue>() ?? throw new InvalidOperationException("No care-plan check queue is registered");
         queue.Enqueue(runId);
         return runId;
     }
 
-    /// <summary>Runs the app left running when it stopped can never finish: they are marked failed, so a new run may start.</summary>
+    /// <summary>Runs whose instance is gone (<see cref="Jobs.InstanceRegistry"/>) can never finish: they are marked failed,
+    /// so a new run may start. A requested run not yet picked up has no instance while the job queue outlives the instances
+    /// (it still runs); with in-memory job storage, runs from before instances were recorded have none either.</summary>
     public async Task MarkInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var queueLost = !instance.QueueSurvivesRestart;
         var count = await db.CarePlanCheckRuns.Where(r => r.Status == CarePlanCheckStatus.Running)
+            .Where(r => r.InstanceId == null ? queueLost : !db.AppInstances.Any(i => i.Id == r.InstanceId))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CarePlanCheckStatus.Failed)
                 .SetProperty(r => r.Error, CoreText.Get("CarePlanRunInterrupted"))
                 .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
-        if (count > 0) logger.LogWarning("{Count} care-plan monitor runs were left unfinished by the previous start", count);
+        if (count > 0) logger.LogWarning("{Count} care-plan monitor runs were left unfinished by a stopped instance", count);
     }
 
-    private async Task<int> StartRunAsync(CarePlanCheckTrigger trigger, int? userId, string userName, CancellationToken ct)
+    private async Task<int> StartRunAsync(CarePlanCheckTrigger trigger, int? userId, string userName, string? instanceId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Two starts at once (one on each app instance) are serialised, and the second sees the first's row.
@@ -71,7 +75,7 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var run = new CarePlanCheckRun
         {
             Trigger = trigger, Status = CarePlanCheckStatus.Running, StartedByUserId = userId, StartedByName = userName,
-            StartedAt = now, CheckedOn = HelsinkiTime.Today(clock),
+            StartedAt = now, CheckedOn = HelsinkiTime.Today(clock), InstanceId = instanceId,
         };
         db.CarePlanCheckRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -92,7 +96,8 @@ public class CarePlanMonitor(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
             {
                 var active = await db.Customers.CountAsync(c => !c.IsPassive, ct);
                 await db.CarePlanCheckRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.CheckedOn, today).SetProperty(r => r.CustomersChecked, active), ct);
+                    .SetProperty(r => r.CheckedOn, today).SetProperty(r => r.CustomersChecked, active)
+                    .SetProperty(r => r.InstanceId, instance.Id), ct);
             }
             var broken = new HashSet<int>();
             await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -35,6 +35,9 @@ public static class DatabaseSetup
             services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
         }
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Jobs.InstanceOptions>();
+        services.AddSingleton<Jobs.ThisInstance>();
+        services.AddSingleton<Jobs.InstanceRegistry>();
         services.AddScoped<AccessGuard>();
         services.AddSingleton<SignInRevalidator>();
         services.AddScoped<CustomerService>();

@@ -87,6 +87,8 @@ public class PortaaliDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Projects.ProjectNetworkMember> ProjectNetworkMembers => Set<Projects.ProjectNetworkMember>();
     public DbSet<Usage.SignInRecord> SignInRecords => Set<Usage.SignInRecord>();
     public DbSet<Usage.UserActiveDay> UserActiveDays => Set<Usage.UserActiveDay>();
+    /// <summary>The app instances on this database, with their heartbeats (<see cref="Jobs.InstanceRegistry"/>).</summary>
+    public DbSet<Jobs.AppInstance> AppInstances => Set<Jobs.AppInstance>();
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every app instance on this database (sign-in cookies,
     /// antiforgery tokens and Blazor's circuit state are protected with it).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -183,6 +185,7 @@ public class PortaaliDbContext : DbContext, IDataProtectionKeyContext
         Portaali.Core.Desktops.DesktopsModel.Configure(b);
         Portaali.Core.Projects.ProjectsModel.Configure(b);
         Portaali.Core.Usage.UsageModel.Configure(b);
+        Jobs.JobsModel.Configure(b);
         ConfigureActivities(b);
     }
 

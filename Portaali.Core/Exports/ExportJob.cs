@@ -23,4 +23,7 @@ public class ExportJob
     public long? FileBytes { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
+    /// <summary>The app instance the run depends on: the one carrying it out, or, while it is queued in an instance's
+    /// memory (in-memory job storage), the one that queued it. Null for a run queued in lasting job storage.</summary>
+    public string? InstanceId { get; set; }
 }

@@ -13,7 +13,7 @@ namespace Portaali.Core.Exports;
 /// and removes old files. Called by Hangfire in the app and directly by tests; the right to read the source was checked
 /// when the export was queued.</summary>
 public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, SelectionEngine engine, TimeProvider clock,
-    IOptions<ExportOptions> options, ILogger<ExportRunner> logger)
+    IOptions<ExportOptions> options, Jobs.ThisInstance instance, ILogger<ExportRunner> logger)
 {
     private ExportOptions Options => options.Value;
 
@@ -24,6 +24,7 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
         var job = await db.ExportJobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (job is null || job.State != ExportState.Queued) return;
         job.State = ExportState.Running;
+        job.InstanceId = instance.Id;
         await db.SaveChangesAsync(ct);
 
         var request = StoredExportRequest.Read(job.RequestJson);
@@ -139,12 +140,15 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
         return ids.Count;
     }
 
-    /// <summary>At start-up: exports the last stop left queued or running will never finish (the job queue is in memory).</summary>
+    /// <summary>Exports whose instance is gone (<see cref="Jobs.InstanceRegistry"/>) will never finish; a queued one is
+    /// left alone when the job queue outlives the instances (Hangfire on PostgreSQL still runs it).</summary>
     public async Task MarkInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = CoreText.Get("ExportInterrupted");
-        await db.ExportJobs.Where(j => j.State == ExportState.Queued || j.State == ExportState.Running)
+        var queueLost = !instance.QueueSurvivesRestart;
+        await db.ExportJobs.Where(j => j.State == ExportState.Running || (queueLost && j.State == ExportState.Queued))
+            .Where(j => j.InstanceId == null || !db.AppInstances.Any(i => i.Id == j.InstanceId))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed).SetProperty(j => j.Error, message)
                 .SetProperty(j => j.FinishedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
     }

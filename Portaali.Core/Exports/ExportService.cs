@@ -97,6 +97,7 @@ public class ExportService(IDbContextFactory<PortaaliDbContext> dbFactory, Acces
             RequestJson = StoredExportRequest.From(request, columns, CultureInfo.CurrentUICulture.Name).Write(),
             State = ExportState.Queued,
             CreatedAtUtc = now,
+            InstanceId = services.GetRequiredService<Jobs.ThisInstance>().QueueOwner,
         };
         db.ExportJobs.Add(job);
         await db.SaveChangesAsync(ct);

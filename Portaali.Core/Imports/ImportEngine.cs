@@ -79,7 +79,7 @@ public class ImportFileException(string message) : DomainException(message);
 /// <summary>Runs an import in batches, each in its own transaction with the run's counters and checkpoint, so a crash
 /// loses at most the batch in progress and the next run on the same file continues after the checkpoint.</summary>
 public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptions<ImportOptions> options, TimeProvider clock,
-    ILogger<ImportEngine> logger)
+    Jobs.ThisInstance instance, ILogger<ImportEngine> logger)
 {
     /// <summary>The most rows that need no write (resumed, skipped, unchanged) before the run's progress is committed.</summary>
     private const int PassedRowsPerCommit = 5_000;
@@ -105,6 +105,7 @@ public class ImportEngine(IDbContextFactory<PortaaliDbContext> dbFactory, IOptio
             }
             run.Status = ImportStatus.Running;
             run.StartedAt = now;
+            run.InstanceId = instance.Id;
             await db.SaveChangesAsync(ct);
         }
 

@@ -49,6 +49,9 @@ public class ImportRun
     /// <summary>The dry run this apply run carries out.</summary>
     public int? DryRunId { get; set; }
     public string? Message { get; set; }
+    /// <summary>The app instance the run depends on: the one carrying it out, or, while it is queued in an instance's
+    /// memory (in-memory job storage), the one that queued it. Null for a run queued in lasting job storage.</summary>
+    public string? InstanceId { get; set; }
 }
 
 /// <summary>A row the import could not take, with its line and the reason in the user's words.</summary>

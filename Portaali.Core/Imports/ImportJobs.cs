@@ -19,7 +19,7 @@ public interface IImportQueue
 
 /// <summary>The imports as plain job methods: the recurring jobs and queued manual runs call these, and so do the tests.</summary>
 public class ImportJobs(IDbContextFactory<PortaaliDbContext> dbFactory, IServiceProvider services, IOptions<ImportOptions> options,
-    TimeProvider clock, ILogger<ImportJobs> logger)
+    TimeProvider clock, Jobs.ThisInstance instance, ILogger<ImportJobs> logger)
 {
     public static readonly ImportSource[] FileSources = [ImportSource.PrhBulk, ImportSource.BusinessInfoCsv, ImportSource.WorkPlacementCsv];
 
@@ -75,16 +75,20 @@ public class ImportJobs(IDbContextFactory<PortaaliDbContext> dbFactory, IService
         return runId;
     }
 
-    /// <summary>Runs the app left queued or running when it stopped can never finish: they are marked interrupted, and the
-    /// next run of the same file resumes after their checkpoint.</summary>
+    /// <summary>Runs whose instance is gone (<see cref="Jobs.InstanceRegistry"/>) can never finish: they are marked
+    /// interrupted, and the next run of the same file resumes after their checkpoint. A queued run is left alone when the job
+    /// queue outlives the instances (it still runs on one of them); with in-memory job storage it was lost with its instance.</summary>
     public async Task MarkInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var count = await db.ImportRuns.Where(r => r.Status == ImportStatus.Running || r.Status == ImportStatus.Queued)
+        var queueLost = !instance.QueueSurvivesRestart;
+        var count = await db.ImportRuns
+            .Where(r => r.Status == ImportStatus.Running || (queueLost && r.Status == ImportStatus.Queued))
+            .Where(r => r.InstanceId == null || !db.AppInstances.Any(i => i.Id == r.InstanceId))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Interrupted)
                 .SetProperty(r => r.Message, CoreText.Get("ImportInterruptedByRestart"))
                 .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
-        if (count > 0) logger.LogWarning("{Count} import runs were left unfinished by the previous start", count);
+        if (count > 0) logger.LogWarning("{Count} import runs were left unfinished by a stopped instance", count);
     }
 
     internal async Task<int> CreateRunAsync(ImportSource source, ImportMode mode, ImportTrigger trigger, int? userId, string userName,
@@ -95,7 +99,7 @@ public class ImportJobs(IDbContextFactory<PortaaliDbContext> dbFactory, IService
         {
             Source = source, Mode = mode, Trigger = trigger, Status = ImportStatus.Queued, StartedByUserId = userId, StartedByName = userName,
             FileName = fileName, FilePath = path, FileHash = path is null ? null : await HashAsync(path, ct),
-            QueuedAt = clock.GetUtcNow().UtcDateTime, DryRunId = dryRunId,
+            QueuedAt = clock.GetUtcNow().UtcDateTime, DryRunId = dryRunId, InstanceId = instance.QueueOwner,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);

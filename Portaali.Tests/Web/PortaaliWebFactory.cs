@@ -37,6 +37,9 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; init; } = [];
     public Action<IServiceCollection>? TestServices { get; init; }
     public string DatabasePath => DatabaseFile ?? databasePath;
+    /// <summary>A database on the PostgreSQL test cluster (<see cref="Support.PostgreSqlTestDatabases"/>): the app then runs on
+    /// PostgreSQL with Hangfire's storage in the same database, as several instances do. The test creates and drops it.</summary>
+    public string? PostgreSqlDatabase { get; init; }
 
     private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
 
@@ -48,6 +51,15 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portaali", ConnectionString);
         if (SeedDemo is not null) builder.UseSetting("Portaali:SeedDemo", SeedDemo);
         builder.UseSetting("Portaali:DemoSignIn", DemoSignIn ? "true" : "false");
+        if (PostgreSqlDatabase is not null)
+        {
+            var connection = Support.PostgreSqlTestDatabases.ConnectionString(PostgreSqlDatabase);
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Portaali", connection);
+            builder.UseSetting("Hangfire:Storage", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Hangfire", connection);
+            builder.UseSetting("Storage:SharedPath", Path.Combine(Path.GetTempPath(), $"portaali-shared-{PostgreSqlDatabase}"));
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
@@ -64,14 +76,20 @@ public class PortaaliWebFactory : WebApplicationFactory<Program>
     public async Task<AppUser> AddUserAsync(string name, UserGroup group)
     {
         _ = Server; // starts the app, which migrates the database
-        await using var db = new PortaaliDbContext(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
+        await using var db = OpenDb();
         var user = new AppUser { DisplayName = name, Email = $"{Guid.NewGuid():N}@example.fi", Group = group };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
     }
 
-    public PortaaliDbContext OpenDb() => new(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
+    public PortaaliDbContext OpenDb()
+    {
+        if (PostgreSqlDatabase is null) return new(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
+        var options = new DbContextOptionsBuilder<PostgreSqlPortaaliDbContext>();
+        PostgreSqlPortaaliDbContext.Configure(options, Support.PostgreSqlTestDatabases.ConnectionString(PostgreSqlDatabase));
+        return new PostgreSqlPortaaliDbContext(options.Options);
+    }
 
     /// <summary>Signs in through the demo sign-in form, as a person does: the client keeps the sign-in cookie.</summary>
     public async Task<HttpClient> SignInWithDemoAsync(AppUser user)

@@ -9,6 +9,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Portaali.Core.Imports;
+using Portaali.Core.Jobs;
 using Portaali.Core.Security;
 using Portaali.Web.Setup;
 
@@ -35,14 +36,27 @@ public static class JobsSetup
         {
             c.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (string.Equals(configuration["Hangfire:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+            if (SharedStorage(configuration))
                 c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString("Hangfire")
-                    ?? throw new InvalidOperationException("Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is missing")));
+                    ?? throw new InvalidOperationException("Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is missing")),
+                    new PostgreSqlStorageOptions
+                    {
+                        // A job another instance fetched is taken back only when that instance stopped beating for it: an
+                        // import runs for hours, and without the sliding timeout a second instance would start it again
+                        // after 30 minutes. An instance that crashed gives its job to another after 5 minutes.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        // LISTEN/NOTIFY: a job queued on one instance starts at once on any, not at the next 15-second poll.
+                        EnableLongPolling = true,
+                    });
             else
                 c.UseInMemoryStorage();
         });
         if (configuration.GetValue("Hangfire:Server", true))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, configuration.GetValue("Hangfire:Workers", 2)));
+        services.Configure<InstanceOptions>(configuration.GetSection(InstanceOptions.Section));
+        services.PostConfigure<InstanceOptions>(o => o.QueueSurvivesRestart = SharedStorage(configuration));
+        services.AddHostedService<Setup.InstanceHeartbeat>();
         services.AddScoped<IImportQueue, HangfireImportQueue>();
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();
@@ -53,11 +67,15 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>Marks runs the last stop left unfinished, registers the recurring jobs and maps the dashboard.</summary>
+    /// <summary>Hangfire's storage is shared by the instances (PostgreSQL) rather than each instance's memory.</summary>
+    public static bool SharedStorage(IConfiguration configuration) =>
+        string.Equals(configuration["Hangfire:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Announces this instance and marks the runs no live instance is working on (<see cref="InstanceRegistry"/>:
+    /// with one instance, everything the last stop left), registers the recurring jobs and maps the dashboard.</summary>
     public static async Task UsePortaaliJobsAsync(this WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ImportJobs>().MarkInterruptedAsync();
+        await app.Services.GetRequiredService<InstanceRegistry>().JoinAsync();
 
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
         var manager = app.Services.GetRequiredService<IRecurringJobManager>();
@@ -164,7 +182,9 @@ public class ImportJobRunner(ImportJobs jobs)
     /// <summary>Transient failures (network, PRH 429 after back-off, disk) are thrown by Core and retried here; each retry
     /// is a new run that resumes after the failed one's checkpoint.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 900, 3600])]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneRunPerTrigger(Order = 0)]
+    // After the trigger check: the sources still take turns, as before.
+    [DisableConcurrentExecution(timeoutInSeconds: 60, Order = 1)]
     public Task RunScheduledAsync(ImportSource source, CancellationToken ct) => jobs.RunScheduledAsync(source, ct);
 
     /// <summary>A manual run is not retried on its own: the admin page shows the failure and the user starts it again.</summary>

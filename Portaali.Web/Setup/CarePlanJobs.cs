@@ -18,11 +18,10 @@ public static class CarePlanJobs
         return services;
     }
 
-    /// <summary>Marks runs the last stop left running as failed and registers (or removes) the nightly job.</summary>
-    public static async Task UseCarePlanJobsAsync(this WebApplication app)
+    /// <summary>Registers (or removes) the nightly job. Runs a stopped instance left are marked failed by the instance
+    /// sweep (<see cref="Core.Jobs.InstanceRegistry"/>).</summary>
+    public static Task UseCarePlanJobsAsync(this WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<CarePlanMonitor>().MarkInterruptedAsync();
         var cron = app.Configuration[CronSetting] ?? DefaultCron;
         var manager = app.Services.GetRequiredService<IRecurringJobManager>();
         if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
@@ -30,6 +29,7 @@ public static class CarePlanJobs
         else
             manager.AddOrUpdate<CarePlanJobRunner>(RecurringJobId, j => j.RunNightlyAsync(CancellationToken.None), cron.Trim(),
                 new RecurringJobOptions { TimeZone = Core.Calendar.HelsinkiTime.Zone });
+        return Task.CompletedTask;
     }
 }
 
@@ -44,7 +44,7 @@ public class HangfireCarePlanQueue(IBackgroundJobClient jobs) : ICarePlanCheckQu
 public class CarePlanJobRunner(CarePlanMonitor monitor)
 {
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneRunPerTrigger]
     public async Task RunNightlyAsync(CancellationToken ct)
     {
         // Someone's recompute is running: its list is as fresh as tonight's would be.

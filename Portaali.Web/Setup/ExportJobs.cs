@@ -18,11 +18,10 @@ public static class ExportJobs
         return services;
     }
 
-    /// <summary>Marks exports the last stop left unfinished as failed and registers (or removes) the daily clean-up.</summary>
-    public static async Task UseExportJobsAsync(this WebApplication app)
+    /// <summary>Registers (or removes) the daily clean-up. Exports a stopped instance left are marked failed by the instance
+    /// sweep (<see cref="Core.Jobs.InstanceRegistry"/>).</summary>
+    public static Task UseExportJobsAsync(this WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ExportRunner>().MarkInterruptedAsync();
         var cron = app.Configuration[CronSetting] ?? DefaultCron;
         var manager = app.Services.GetRequiredService<IRecurringJobManager>();
         if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
@@ -30,6 +29,7 @@ public static class ExportJobs
         else
             manager.AddOrUpdate<ExportJobRunner>(CleanupJobId, j => j.RemoveExpiredAsync(CancellationToken.None), cron.Trim(),
                 new RecurringJobOptions { TimeZone = Core.Calendar.HelsinkiTime.Zone });
+        return Task.CompletedTask;
     }
 }
 
@@ -46,6 +46,6 @@ public class ExportJobRunner(ExportRunner runner)
     public Task ExecuteAsync(int jobId, CancellationToken ct) => runner.RunAsync(jobId, ct);
 
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneRunPerTrigger]
     public Task RemoveExpiredAsync(CancellationToken ct) => runner.RemoveExpiredAsync(ct);
 }

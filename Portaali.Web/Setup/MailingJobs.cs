@@ -6,8 +6,9 @@ using Portaali.Core.Data;
 namespace Portaali.Web.Setup;
 
 /// <summary>Campaign mailings on Hangfire: a queued mailing is a background job, and mailings a stop left queued or
-/// running are queued again at start-up (Hangfire's in-memory storage forgets them). A rerun sends only what is still
-/// pending: the Core runner claims each delivery before sending.</summary>
+/// running are queued again at start-up when Hangfire's storage is in memory (it forgets them). On PostgreSQL the queue
+/// keeps them, and a job a crashed instance was running goes to another one after the invisibility timeout. A rerun sends
+/// only what is still pending: the Core runner claims each delivery before sending.</summary>
 public static class MailingJobs
 {
     public static IServiceCollection AddMailingJobs(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class MailingJobs
 
     public static async Task UseMailingJobsAsync(this WebApplication app)
     {
+        if (Imports.JobsSetup.SharedStorage(app.Configuration)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortaaliDbContext>>();
         await using var db = await factory.CreateDbContextAsync();

@@ -46,6 +46,6 @@ public sealed class SegmentJobRegistration(IRecurringJobManager manager, IOption
 public class RfmJobRunner(RfmService rfm)
 {
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [600, 1800])]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneRunPerTrigger]
     public Task RunAsync(CancellationToken ct) => rfm.RecomputeAsync(ct);
 }

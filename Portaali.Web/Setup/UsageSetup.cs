@@ -62,6 +62,6 @@ public class ActiveDayCircuitHandler(AuthenticationStateProvider authentication,
 public class UsageJobRunner(UsageRetention retention)
 {
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneRunPerTrigger]
     public Task RemoveOldAsync(CancellationToken ct) => retention.RemoveOldAsync(ct);
 }
