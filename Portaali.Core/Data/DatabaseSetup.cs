@@ -29,6 +29,8 @@ public static class DatabaseSetup
             services.AddDbContextFactory<PostgreSqlPortaaliDbContext>(o => PostgreSqlPortaaliDbContext.Configure(o, connectionString));
             services.AddSingleton<IDbContextFactory<PortaaliDbContext>>(sp =>
                 new BaseContextFactory<PostgreSqlPortaaliDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlPortaaliDbContext>>()));
+            // What asks for a scoped context rather than the factory (Data Protection's key store) gets the same type.
+            services.AddScoped<PortaaliDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortaaliDbContext>>().CreateDbContext());
         }
         else
         {
