@@ -56,11 +56,6 @@ public class SqliteToPostgreSqlCopyTests(CopiedDemoBase copied) : IClassFixture<
         Assert.Contains(copied.Report.Tables, t => t.Table == "DataProtectionKeys");
         foreach (var table in new[] { "Customers", "Contacts", "Activities", "ActivityParticipants", "Users" })
             Assert.True(copied.Report.Tables.Single(t => t.Table == table).Target > 0, $"{table} was copied empty");
-        foreach (var table in copied.Report.Tables) // committed, not only counted
-        {
-            var count = "SELECT count(*) AS \"Value\" FROM \"" + table.Table + "\"";
-            Assert.Equal(table.Source, await db.Database.SqlQueryRaw<long>(count).SingleAsync());
-        }
         Assert.Contains("Customers: ", copied.Progress);
         Assert.DoesNotContain("CustomerSearch", copied.Progress); // SQLite's FTS5 tables stay behind
     }
