@@ -4,6 +4,7 @@ using Portaali.Web.Hosting;
 using Portaali.Web.Imports;
 using Portaali.Web.Setup;
 
+await args.RunCommandAndExitIfAskedAsync(); // copy-to-postgresql instead of the app (README)
 var builder = WebApplication.CreateBuilder(args);
 var reseed = args.Contains("--reseed");
 
