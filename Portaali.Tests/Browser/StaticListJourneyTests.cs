@@ -42,7 +42,7 @@ public class StaticListJourneyTests(PortaaliServer server)
         await Expect(rows).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("list-counts")).ToContainTextAsync("3 jäsentä");
 
-        await rows.Nth(0).Locator("input[type=checkbox]").ClickAsync(new() { Force = true });
+        await rows.Nth(0).Locator("input[type=checkbox]").CheckAsync(); // waits until the closing search list no longer covers the row
         await Expect(page.GetByTestId("list-remove")).ToHaveTextAsync("Poista valitut (1)");
         await page.GetByTestId("list-remove").ClickAsync();
         await Expect(rows).ToHaveCountAsync(2);
