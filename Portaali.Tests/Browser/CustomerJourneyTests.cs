@@ -43,6 +43,11 @@ public class CustomerJourneyTests(PortaaliServer server)
         await page.GoBackAsync(); // back to the list: the search is still there
         await Expect(page.Locator("#customer-search")).ToHaveValueAsync(customer.BusinessId!);
         await Expect(link).ToHaveTextAsync(customer.Name);
+        // A click anywhere in the row opens the customer too, and one Back returns to the list.
+        await page.GetByTestId("customer-grid").Locator("td").Filter(new() { HasText = customer.BusinessId! }).ClickAsync();
+        await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
+        await page.GoBackAsync();
+        await Expect(page.Locator("#customer-search")).ToHaveValueAsync(customer.BusinessId!);
         await link.ClickAsync();
         await Expect(page.GetByTestId("customer-name")).ToHaveTextAsync(customer.Name);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Yhteyshenkilöt" }).ClickAsync();

@@ -13,11 +13,13 @@ using Portaali.Web.Components.Shared;
 namespace Portaali.Web.Customers;
 
 /// <summary>
-/// The customer view's row cells as markup strings: drawn as elements, a row was about 55 render-tree frames (a class and
-/// a <c>data-label</c> per cell, the chips' nested spans), so 25 rows needed a 2,048-frame buffer, kept twice in every
-/// open tab (docs/benchmarks-circuits.md). The HTML is what the elements drew. Every value is encoded with
-/// <see cref="HtmlEncoder.Default"/>, as Blazor's prerender encodes text and attributes; the fixed texts (the
-/// <c>data-label</c> headers a phone shows beside each value, the chips) are encoded once per culture.
+/// The customer view's rows as markup strings, one per row: drawn as elements, a row was about 55 render-tree frames (a
+/// class and a <c>data-label</c> per cell, the chips' nested spans), and with an <c>@onclick</c> row and a span keeping the
+/// link's click from it still a dozen, so 25 rows kept the page's buffers at 1,024 frames, twice in every open tab
+/// (docs/benchmarks-circuits.md). A row is now one frame: its click is app.js's (<c>data-row-href</c>), not a server
+/// event. The HTML is what the elements drew. Every value is encoded with <see cref="HtmlEncoder.Default"/>, as Blazor's
+/// prerender encodes text and attributes; the fixed texts (the <c>data-label</c> headers a phone shows beside each value,
+/// the chips) are encoded once per culture.
 /// </summary>
 public static class CustomerListMarkup
 {
@@ -25,28 +27,31 @@ public static class CustomerListMarkup
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
     private static readonly ConcurrentDictionary<string, Texts> ByCulture = new();
 
-    private sealed record Texts(string BusinessId, string Municipality, IReadOnlyDictionary<Segment, string> SegmentCells,
-        string SizeClass, string Revenue, MarkupString PassiveChip);
+    private sealed record Texts(string Name, string BusinessId, string Municipality, IReadOnlyDictionary<Segment, string> SegmentCells,
+        string SizeClass, string Revenue, string PassiveChip);
 
-    /// <summary>The name cell's link: a plain <c>&lt;a href&gt;</c> with MudLink's classes, which Blazor's router follows.</summary>
-    public static MarkupString Link(CustomerRow row) => new(string.Concat(
-        "<a href=\"/customers/", row.Id.ToString(CultureInfo.InvariantCulture),
-        "\" class=\"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body1\" data-testid=\"customer-link\">",
-        Html.Encode(row.Name), "</a>"));
-
-    /// <summary>The grey "passive" chip after a passive customer's name.</summary>
-    public static MarkupString PassiveChip(IStringLocalizer texts) => For(texts).PassiveChip;
-
-    /// <summary>The row's cells after the name: business id, municipality, segment chip, size class and revenue.</summary>
-    public static MarkupString Cells(CustomerRow row, IStringLocalizer texts)
+    /// <summary>
+    /// A customer's row: the name as a plain <c>&lt;a href&gt;</c> with MudLink's classes (Blazor's router follows it), the
+    /// grey "passive" chip after a passive customer's name, then business id, municipality, segment chip, size class and
+    /// revenue. A click elsewhere in the row opens the customer too (<c>data-row-href</c>, app.js).
+    /// </summary>
+    public static MarkupString Row(CustomerRow row, IStringLocalizer texts)
     {
         var t = For(texts);
-        var html = new StringBuilder(640)
+        var href = "/customers/" + row.Id.ToString(CultureInfo.InvariantCulture);
+        var html = new StringBuilder(1024)
+            .Append("<tr class=\"mud-table-row\" style=\"cursor:pointer\" data-row-href=\"").Append(href).Append("\">")
+            .Append(t.Name)
+            .Append("<a href=\"").Append(href)
+            .Append("\" class=\"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body1\" data-testid=\"customer-link\">")
+            .Append(Html.Encode(row.Name)).Append("</a>")
+            .Append(row.IsPassive ? t.PassiveChip : "").Append("</td>")
             .Append(t.BusinessId).Append(Html.Encode(row.BusinessId ?? "")).Append("</td>")
             .Append(t.Municipality).Append(Html.Encode(row.MunicipalityName ?? "")).Append("</td>")
             .Append(t.SegmentCells[row.Segment])
             .Append(t.SizeClass).Append(Html.Encode(texts["SizeClassShort_" + row.SizeClass])).Append("</span></td>")
-            .Append(t.Revenue).Append(row.Revenue is { } revenue ? Html.Encode(Money.Format(revenue, decimals: 0)) : "").Append("</span></td>");
+            .Append(t.Revenue).Append(row.Revenue is { } revenue ? Html.Encode(Money.Format(revenue, decimals: 0)) : "").Append("</span></td>")
+            .Append("</tr>");
         return new MarkupString(html.ToString());
     }
 
@@ -55,16 +60,18 @@ public static class CustomerListMarkup
 
     private static Texts Build(IStringLocalizer texts)
     {
-        string Opening(string label) => Cell + Html.Encode(texts[label]) + "\">";
+        string Opening(string label, string? style = null) =>
+            Cell + Html.Encode(texts[label]) + (style is null ? "\">" : "\" style=\"" + style + "\">");
         string Chip(Color colour, string label, string extraClass) =>
             $"<span class=\"{SegmentChip.ChipClass(colour)} {extraClass}\"><span class=\"mud-chip-content\">{Html.Encode(label)}</span></span>";
         return new Texts(
+            Opening("Name"),
             Opening("BusinessId"),
             Opening("Municipality"),
             Enum.GetValues<Segment>().ToDictionary(s => s,
                 s => Opening("Segment") + Chip(SegmentChip.Colour(s), texts["Segment_" + s], "segment-chip") + "</td>"),
             Opening("SizeClass") + "<span data-testid=\"customer-size\">",
-            Cell + Html.Encode(texts["Revenue"]) + "\" style=\"text-align:right;white-space:nowrap\"><span data-testid=\"customer-revenue\">",
-            new MarkupString(Chip(Color.Default, texts["Passive"], "ml-2")));
+            Opening("Revenue", "text-align:right;white-space:nowrap") + "<span data-testid=\"customer-revenue\">",
+            Chip(Color.Default, texts["Passive"], "ml-2"));
     }
 }

@@ -12,6 +12,18 @@ document.addEventListener("click", e => {
     if (button) portaali.toggleFullscreen(button.closest(".team-meeting"));
 });
 
+// A list row marked data-row-href (the customer view's) opens its item on a click anywhere in it, like its name link. Here,
+// not a server event per row: a row of the customer view is then one markup string in the circuit, not a dozen render-tree
+// frames and an event handler. The row's own controls keep their click; selecting a cell's text (to copy a business id)
+// is not opening the customer.
+document.addEventListener("click", e => {
+    const row = e.target.closest?.("tr[data-row-href]");
+    if (!row || e.button !== 0 || e.defaultPrevented || e.target.closest("a, button, input, select, textarea, label")) return;
+    if (window.getSelection?.().toString()) return;
+    const href = row.getAttribute("data-row-href");
+    if (window.Blazor?.navigateTo) window.Blazor.navigateTo(href); else window.location.assign(href);
+});
+
 // "/" anywhere outside a text field jumps to the search, as in many web apps: the page's own search when it has one
 // (marked data-slash-search, e.g. the customer view's), else the app bar's customer quick search. Listening from the start
 // (not from the component's first render) means a "/" pressed as soon as the page is usable is never missed.
