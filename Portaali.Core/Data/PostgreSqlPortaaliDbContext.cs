@@ -18,6 +18,10 @@ namespace Portaali.Core.Data;
 /// parameters compare the same way;</item>
 /// <item>e-mail addresses are <c>citext</c>: compared and LIKE-matched without regard to case, as SQLite's LIKE does
 /// (the sender's domain in the e-mail import), and the users' unique address is unique whatever its case;</item>
+/// <item>the Business ID is compared in the <c>C</c> collation: the customer search finds a typed prefix ("0737") as a range
+/// over its index, and a database created with a language's collation (<c>fi_FI.UTF-8</c>, an ICU locale) orders
+/// "0737546-2" by rules that skip the hyphen, so a range by them would not be a prefix. Bytes order digits and hyphens
+/// as written, the same on every server;</item>
 /// <item>the extensions the search indexes need (<c>pg_trgm</c>, <c>unaccent</c>; migration InitialPostgreSql).</item>
 /// </list>
 /// </summary>
@@ -47,6 +51,7 @@ public sealed class PostgreSqlPortaaliDbContext(DbContextOptions<PostgreSqlPorta
         b.Entity<AppUser>().Property(u => u.Email).HasColumnType("citext");
         b.Entity<Customer>().Property(c => c.Email).HasColumnType("citext");
         b.Entity<Contact>().Property(c => c.Email).HasColumnType("citext");
+        b.Entity<Customer>().Property(c => c.BusinessId).UseCollation("C");
     }
 
     /// <summary>Marks the model's times as UTC both ways: Npgsql writes only UTC times to <c>timestamptz</c>, and the app

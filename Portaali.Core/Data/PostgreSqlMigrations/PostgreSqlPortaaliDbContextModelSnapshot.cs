@@ -1325,7 +1325,8 @@ namespace Portaali.Core.Data.PostgreSqlMigrations
 
                     b.Property<string>("BusinessId")
                         .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasColumnType("character varying(9)")
+                        .UseCollation("C");
 
                     b.Property<string>("CompanyForm")
                         .HasColumnType("text");
