@@ -12,12 +12,14 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# A test checks deploy/nginx/portaali.conf with Debian's nginx (nginx -t only; nothing is started or enabled).
+# Tests check deploy/nginx/portaali.conf with Debian's nginx (nginx -t) and run it as an ordinary process in front of two
+# app instances (the failover journey); nothing is enabled or started as a service. On Debian 12 the package "nginx" holds
+# the binary (upstream hash, map and proxy modules built in); nginx-light is a transitional package that pulls it in.
 if [ ! -x /usr/sbin/nginx ]; then
-  echo "nginx is missing: installing Debian's nginx-light for the proxy configuration test"
+  echo "nginx is missing: installing Debian's nginx for the proxy tests"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx >/dev/null
 fi
 
 # A test opens the Excel export in LibreOffice Calc, another the offer document (.docx) in Writer. A machine may have

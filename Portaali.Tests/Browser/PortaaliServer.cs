@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portaali.Core.Data;
@@ -15,49 +12,53 @@ namespace Portaali.Tests.Browser;
 /// </summary>
 public sealed class PortaaliServer : IAsyncLifetime
 {
-    private readonly string dataDir;
-    private Process? process;
-    private ProcessStartInfo? startInfo;
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private AppProcess? app;
     private IPlaywright? playwright;
-    private readonly System.Text.StringBuilder log = new();
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => app?.BaseUrl ?? "";
     public IBrowser Browser { get; private set; } = default!;
     public string ConnectionString => $"Data Source={Path.Combine(dataDir, "portaali.db")}";
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataDir);
-        File.Copy(await SeededTemplate.Value, Path.Combine(dataDir, "portaali.db"));
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        startInfo = AppStartInfo(dataDir, BaseUrl);
-        await StartProcessAsync();
+        File.Copy(await SeededDemoBaseAsync(), Path.Combine(dataDir, "portaali.db"));
+        app = new AppProcess(dataDir);
+        await app.StartAsync();
+        (playwright, Browser) = await LaunchChromiumAsync();
+    }
 
+    /// <summary>Debian's Chromium through Playwright, headless, with assertions as patient as actions.</summary>
+    internal static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
+    {
         // Two cores shared with the server: give assertions the same patience as actions, not Playwright's 5 s.
         Assertions.SetDefaultExpectTimeout(20_000);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        return (playwright, browser);
     }
 
     /// <summary>
     /// The demo base as the app seeds it on its first start (4,000 customers, their RFM scores and care plans: the longest
     /// part of a server's start), made once per test run by starting the app on a file of its own. The servers start on
-    /// copies, whose users tell the app the base is already seeded.
+    /// copies, whose users tell the app the base is already seeded. Copy it, never open it.
     /// </summary>
+    internal static Task<string> SeededDemoBaseAsync() => SeededTemplate.Value;
+
     private static readonly Lazy<Task<string>> SeededTemplate = new(async () =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "portaali-e2e-template-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, recursive: true); } catch (IOException) { } };
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var seeding = new PortaaliServer(folder) { BaseUrl = url, startInfo = AppStartInfo(folder, url) };
-        try { await seeding.StartProcessAsync(); }
+        var seeding = new AppProcess(folder);
+        try { await seeding.StartAsync(); }
         finally { await seeding.KillAsync(); }
         // The app was killed, not stopped: fold its write-ahead log into the file, so a copy of the file alone is whole.
         var path = Path.Combine(folder, "portaali.db");
@@ -71,59 +72,11 @@ public sealed class PortaaliServer : IAsyncLifetime
         return path;
     });
 
-    public PortaaliServer() : this(Path.Combine(Path.GetTempPath(), "portaali-e2e-" + Guid.NewGuid().ToString("N")[..8])) { }
-
-    private PortaaliServer(string dataDir)
-    {
-        this.dataDir = dataDir;
-    }
-
-    /// <summary>The app on <paramref name="baseUrl"/>, in Development with the demo sign-in, over the database and folders of
-    /// <paramref name="dataDir"/>.</summary>
-    private static ProcessStartInfo AppStartInfo(string dataDir, string baseUrl)
-    {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var webDll = Path.Combine(root, "Portaali.Web", "bin", configuration, "net10.0", "Portaali.Web.dll");
-        if (!File.Exists(webDll)) throw new FileNotFoundException("Build Portaali.Web first", webDll);
-        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
-        {
-            WorkingDirectory = Path.Combine(root, "Portaali.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Portaali"] = $"Data Source={Path.Combine(dataDir, "portaali.db")}";
-        start.Environment["Portaali__DemoSignIn"] = "true";
-        // Uploads and pick-up folders in the run's own folder, and no nightly import (PRH is on the internet) during a test.
-        start.Environment["Imports__DataFolder"] = Path.Combine(dataDir, "imports");
-        foreach (var source in Enum.GetNames<Portaali.Core.Imports.ImportSource>())
-            start.Environment[$"Imports__Schedules__{source}"] = "off";
-        return start;
-    }
-
-    private async Task StartProcessAsync()
-    {
-        process = Process.Start(startInfo!)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitUntilUpAsync();
-    }
-
     /// <summary>Kills the server as a crash or a deploy would (no graceful shutdown).</summary>
-    public async Task KillAsync()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
+    public Task KillAsync() => app?.KillAsync() ?? Task.CompletedTask;
 
     /// <summary>Starts the killed server again on the same address and database; open pages may reconnect to it.</summary>
-    public Task StartAgainAsync() => StartProcessAsync();
+    public Task StartAgainAsync() => app!.StartAsync();
 
     /// <summary>A kill -9 followed by a fresh start on the same address and database.</summary>
     public async Task RestartAsync()
@@ -136,16 +89,21 @@ public sealed class PortaaliServer : IAsyncLifetime
         new(new DbContextOptionsBuilder<PortaaliDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>A fresh browser context (no cookies) signed in as the named seeded user through the demo sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string displayName, string culture = "fi")
+    public Task<IPage> SignInAsync(string displayName, string culture = "fi") =>
+        SignInAsync(Browser, BaseUrl, displayName, culture, ServerLog);
+
+    /// <summary>A fresh context of <paramref name="browser"/> on <paramref name="baseUrl"/> (an app or a proxy in front of
+    /// apps), signed in as the named seeded user through the demo sign-in page.</summary>
+    internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string displayName, string culture, Func<string> serverLog)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fi-FI", ViewportSize = new() { Width = 1440, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "fi-FI", ViewportSize = new() { Width = 1440, Height = 900 } });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         if (culture != "fi") await page.GotoAsync($"/culture?ui={culture}&returnUrl=/signin");
         await page.GotoAsync("/signin");
         await page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
         try { await WaitForInteractiveAsync(page); }
-        catch (TimeoutException e) { throw new TimeoutException("The app never became interactive. Server log:\n" + ServerLog(), e); }
+        catch (TimeoutException e) { throw new TimeoutException("The app never became interactive. Server log:\n" + serverLog(), e); }
         return page;
     }
 
@@ -173,24 +131,7 @@ public sealed class PortaaliServer : IAsyncLifetime
         }
     }
 
-    public string ServerLog() { lock (log) return log.ToString(); }
-
-    private async Task WaitUntilUpAsync()
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process!.HasExited) throw new InvalidOperationException("Portaali exited during start-up:\n" + ServerLog());
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/signin")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("Portaali did not start in 3 minutes:\n" + ServerLog());
-    }
+    public string ServerLog() => app?.Log() ?? "";
 
     public async Task DisposeAsync()
     {
@@ -198,13 +139,6 @@ public sealed class PortaaliServer : IAsyncLifetime
         playwright?.Dispose();
         await KillAsync();
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static string RepositoryRoot()

@@ -57,6 +57,11 @@ public static class JobsSetup
         services.Configure<InstanceOptions>(configuration.GetSection(InstanceOptions.Section));
         services.PostConfigure<InstanceOptions>(o => o.QueueSurvivesRestart = SharedStorage(configuration));
         services.AddHostedService<Setup.InstanceHeartbeat>();
+        // A graceful stop (SIGTERM) lets the web server finish open requests for up to the host's shutdown timeout, and
+        // the web server stops first. Hangfire's server and the instance's leave must not wait behind it: when a browser's
+        // reconnect kept a request open that long, they got an expired token, Hangfire's stop threw, the process ended as
+        // a crash (exit 134) and its instance row stayed for the others' timeout (found by FailoverTests).
+        services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
         services.AddScoped<IImportQueue, HangfireImportQueue>();
         services.AddSingleton<IImportSchedule, HangfireImportSchedule>();
         services.AddScoped<ImportJobRunner>();

@@ -6,8 +6,8 @@ using Portaali.Tests.Support;
 namespace Portaali.Tests.Web.Hosting;
 
 /// <summary>deploy/nginx/portaali.conf is a configuration Debian's nginx accepts (<c>nginx -t</c>, with its certificate and
-/// log paths moved to a temporary folder; ./test.sh installs nginx when it is missing). The two-instance failover test
-/// behind it waits for the PostgreSQL provider (issue 13).</summary>
+/// log paths moved to a temporary folder; ./test.sh installs nginx when it is missing). Two instances behind the same
+/// configuration, one of them stopped under a signed-in user: <see cref="Portaali.Tests.Browser.FailoverTests"/>.</summary>
 public class NginxConfigTests : IDisposable
 {
     private const string Nginx = "/usr/sbin/nginx";
