@@ -108,6 +108,14 @@ public sealed class CoreHarness : IAsyncDisposable
         File.Copy(file, DatabasePath, overwrite: true);
     }
 
+    /// <summary>Replaces this harness's database with a copy of a seeded template from <see cref="SeededTemplates"/> made on
+    /// the same provider (a file on SQLite, a template database on PostgreSQL); call it before the test opens the database.</summary>
+    public async Task UseDatabaseFromAsync(string template)
+    {
+        if (Provider == DatabaseProvider.PostgreSql) await PostgreSqlTestDatabases.ReplaceAsync(DatabasePath, template);
+        else UseDatabaseFrom(template);
+    }
+
     /// <summary>Any service of the harness's scope, for features without a shortcut above.</summary>
     public T Service<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 

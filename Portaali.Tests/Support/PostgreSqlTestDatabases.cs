@@ -44,6 +44,36 @@ public static class PostgreSqlTestDatabases
         return name;
     }
 
+    /// <summary>A new database copied from <paramref name="source"/>, which nobody may be connected to (a seeded template of
+    /// <see cref="SeededTemplates"/>).</summary>
+    public static async Task<string> CopyAsync(string source)
+    {
+        var name = $"portaali_seeded_{Guid.NewGuid():N}";
+        await CreateFromAsync(name, source);
+        return name;
+    }
+
+    /// <summary>Makes <paramref name="name"/> a fresh copy of <paramref name="template"/>: what copying a seeded file over a
+    /// test's own file is on SQLite.</summary>
+    public static async Task ReplaceAsync(string name, string template)
+    {
+        await DropAsync(name);
+        await CreateFromAsync(name, template);
+    }
+
+    private static async Task CreateFromAsync(string name, string template)
+    {
+        await Creating.WaitAsync();
+        try
+        {
+            await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        }
+        finally
+        {
+            Creating.Release();
+        }
+    }
+
     public static Task DropAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
     private static readonly Lazy<Task<string>> MigratedTemplate = new(async () =>

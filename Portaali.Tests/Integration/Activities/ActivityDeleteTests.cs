@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Activities;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
 using static Portaali.Tests.Integration.Activities.ActivityTestData;
@@ -36,7 +37,9 @@ public class ActivityDeleteTests : HarnessTest
         await using (var db = H.Db())
         {
             Assert.Empty(await db.ActivityParticipants.ToListAsync());
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"ActivitySearch\"(\"ActivitySearch\", rank) VALUES ('integrity-check', 1)");
+            // FTS5's own check of SQLite's search index; PostgreSQL's trigram index is part of the table and cannot drift.
+            if (H.Provider == DatabaseProvider.Sqlite)
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO \"ActivitySearch\"(\"ActivitySearch\", rank) VALUES ('integrity-check', 1)");
         }
 
         var row = (await H.Customers.GetAuditTrailAsync(customer.Id)).First();

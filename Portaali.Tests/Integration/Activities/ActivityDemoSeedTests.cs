@@ -8,12 +8,19 @@ using Portaali.Tests.Support;
 namespace Portaali.Tests.Integration.Activities;
 
 [Collection(SeededDatabaseCollection.Name)]
-public class ActivityDemoSeedTests(SeededDatabase seeded)
+public class ActivityDemoSeedTests
 {
+    private readonly CoreHarness h;
+
+    public ActivityDemoSeedTests(SeededDatabase seeded) : this(seeded.H) { }
+
+    /// <summary>For the PostgreSQL twin, over its own demo base.</summary>
+    protected ActivityDemoSeedTests(CoreHarness h) => this.h = h;
+
     [Fact]
     public async Task Every_account_manager_has_work_this_week_and_visits_planned_ahead()
     {
-        await using var db = seeded.H.Db();
+        await using var db = h.Db();
         var week = IsoWeek.Of(HelsinkiTime.Today(TimeProvider.System));
         var managers = await db.Users.Where(u => u.Group == UserGroup.AccountManager).Select(u => u.Id).ToListAsync();
         foreach (var id in managers)
@@ -27,7 +34,7 @@ public class ActivityDemoSeedTests(SeededDatabase seeded)
     [Fact]
     public async Task Some_negative_feedback_is_still_open_and_older_ones_resolved_with_a_note()
     {
-        await using var db = seeded.H.Db();
+        await using var db = h.Db();
         var negative = db.Activities.Where(a => a.Keyword!.SystemKey == ActivityReferenceData.NegativeFeedback);
         Assert.True(await negative.AnyAsync(a => a.Status == ActivityStatus.Open));
         Assert.True(await negative.Where(a => a.Status == ActivityStatus.Done).AllAsync(a => a.ResolutionNote != null));

@@ -7,6 +7,7 @@ using Portaali.Core.Auditing;
 using Portaali.Core.Campaigns;
 using Portaali.Core.Common;
 using Portaali.Core.Common.Mail;
+using Portaali.Core.Data;
 using Portaali.Core.Users;
 using Portaali.Tests.Integration.ServiceOrders;
 using Portaali.Tests.Support;
@@ -22,8 +23,10 @@ public sealed class RecordingMailingQueue : IMailingQueue
 
 /// <summary>Campaign mailings sent through a real SMTP server on 127.0.0.1: merged names, signed unsubscribe links, refused
 /// addresses, resends, a job stopped mid-send, opt-outs and the pace.</summary>
-public sealed partial class MailingTests : IAsyncLifetime
+public partial class MailingTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private const string BaseUrl = "https://portaali.opisto.test/";
     private readonly MailOptions mail = new() { Host = "127.0.0.1", Security = MailSecurity.None, TimeoutSeconds = 20 };
     private readonly MailingOptions mailing = new() { MessagesPerMinute = 0, UnsubscribeKey = "test-key-for-the-unsubscribe-links-0123456789" };
@@ -35,7 +38,7 @@ public sealed partial class MailingTests : IAsyncLifetime
     {
         smtp = TestSmtpServer.Start();
         mail.Port = smtp.Port;
-        h = await CoreHarness.CreateAsync(configure: s =>
+        h = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s =>
         {
             s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(mail)));
             s.Replace(ServiceDescriptor.Singleton<IOptions<MailingOptions>>(Options.Create(mailing)));

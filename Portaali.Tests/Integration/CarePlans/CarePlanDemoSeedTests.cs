@@ -8,9 +8,13 @@ using Portaali.Tests.Support;
 namespace Portaali.Tests.Integration.CarePlans;
 
 /// <summary>The care-plan seed over the demo base: its customer groups get the plans of table 5.</summary>
-public class CarePlanDemoSeedTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
+public class CarePlanDemoSeedTests(SeededDatabase seeded) : CarePlanDemoSeedCases(seeded.H), IClassFixture<SeededDatabase>;
+
+/// <summary>The tests of <see cref="CarePlanDemoSeedTests"/> over any demo base: a twin deriving from the class itself would
+/// seed SQLite's demo base (its class fixture) for nothing.</summary>
+public abstract class CarePlanDemoSeedCases(CoreHarness harness)
 {
-    private CoreHarness H => seeded.H;
+    private CoreHarness H => harness;
 
     [Fact]
     public async Task Demo_base_gets_a_plan_per_segment_and_customer_group_in_both_languages_once()

@@ -5,6 +5,7 @@ using Portaali.Core.Calendar;
 using Portaali.Core.CarePlans;
 using Portaali.Core.Classifications;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
@@ -19,15 +20,17 @@ public sealed class RecordingCarePlanQueue : ICarePlanCheckQueue
     public void Enqueue(int runId) => Queued.Add(runId);
 }
 
-/// <summary>The care-plan monitor on a real SQLite file, with Helsinki dates from a fixed clock.</summary>
+/// <summary>The care-plan monitor on a real database, with Helsinki dates from a fixed clock.</summary>
 public class CarePlanMonitorTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private CoreHarness H = null!;
     private CarePlanMonitor Monitor => H.Service<CarePlanMonitor>();
     private CarePlanMonitorQueries Queries => H.Service<CarePlanMonitorQueries>();
 
     public async Task InitializeAsync() =>
-        H = await CoreHarness.CreateAsync(configure: s => s.AddSingleton<ICarePlanCheckQueue, RecordingCarePlanQueue>());
+        H = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s => s.AddSingleton<ICarePlanCheckQueue, RecordingCarePlanQueue>());
 
     public async Task DisposeAsync() => await H.DisposeAsync();
 
@@ -288,8 +291,9 @@ public class CarePlanMonitorTests : IAsyncLifetime
         At(2026, 4, 1);
         var good = await Monitor.RunAsync(CarePlanCheckTrigger.Nightly);
 
-        // The database breaks under the run: the plan's contact types can no longer be read.
-        await WithDb(db => db.Database.ExecuteSqlRawAsync("DROP TABLE CarePlanContactTypes"));
+        // The database breaks under the run: the plan's contact types can no longer be read. (Names quoted: PostgreSQL folds
+        // unquoted ones to lower case.)
+        await WithDb(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"CarePlanContactTypes\""));
         var failed = await Monitor.RunAsync(CarePlanCheckTrigger.Nightly);
 
         H.SignInAs(await H.CreateUserAsync(UserGroup.Management));
@@ -304,7 +308,7 @@ public class CarePlanMonitorTests : IAsyncLifetime
         Assert.Contains("CarePlanContactTypes", (await Queries.LatestRunAsync())!.Error);
         // A failed run does not block the next one.
         await WithDb(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TABLE CarePlanContactTypes (CarePlanVersionId INTEGER NOT NULL, ActivityTypeId INTEGER NOT NULL, PRIMARY KEY (CarePlanVersionId, ActivityTypeId))"));
+            "CREATE TABLE \"CarePlanContactTypes\" (\"CarePlanVersionId\" INTEGER NOT NULL, \"ActivityTypeId\" INTEGER NOT NULL, PRIMARY KEY (\"CarePlanVersionId\", \"ActivityTypeId\"))"));
         await Monitor.RequestRunAsync();
     }
 

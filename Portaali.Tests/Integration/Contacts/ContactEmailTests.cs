@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portaali.Core.Activities;
 using Portaali.Core.Common.Mail;
 using Portaali.Core.Contacts;
+using Portaali.Core.Data;
 using Portaali.Core.Users;
 using Portaali.Tests.Integration.Campaigns;
 using Portaali.Tests.Integration.ServiceOrders;
@@ -14,8 +15,10 @@ namespace Portaali.Tests.Integration.Contacts;
 
 /// <summary>"Write an e-mail" on a contact, through a real SMTP server on 127.0.0.1: sent, recorded as a done e-mail
 /// activity with the contact; a refused send records nothing.</summary>
-public sealed class ContactEmailTests : IAsyncLifetime
+public class ContactEmailTests : IAsyncLifetime
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private readonly MailOptions mail = new() { Host = "127.0.0.1", Security = MailSecurity.None, TimeoutSeconds = 20 };
     private CoreHarness h = null!;
     private TestSmtpServer smtp = null!;
@@ -24,7 +27,7 @@ public sealed class ContactEmailTests : IAsyncLifetime
     {
         smtp = TestSmtpServer.Start();
         mail.Port = smtp.Port;
-        h = await CoreHarness.CreateAsync(configure: s => s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(mail))));
+        h = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s => s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(mail))));
     }
 
     public async Task DisposeAsync()

@@ -1,21 +1,36 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Desktops;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Desktops;
 
-/// <summary>One migrated database for the class; each test makes its own users, and the role-default tests each own a group.</summary>
+/// <summary>One migrated database for the class, made by its first test on the class's provider; each test makes its own
+/// users, and the role-default tests each own a group.</summary>
 public sealed class DesktopDatabase : IAsyncLifetime
 {
+    private Task? created;
     public CoreHarness H { get; private set; } = null!;
-    public async Task InitializeAsync() => H = await CoreHarness.CreateAsync();
-    public async Task DisposeAsync() => await H.DisposeAsync();
+    public Task CreateOnceAsync(DatabaseProvider provider) => created ??= CreateAsync(provider);
+    private async Task CreateAsync(DatabaseProvider provider) => H = await CoreHarness.CreateAsync(provider: provider);
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (H is not null) await H.DisposeAsync();
+    }
 }
 
-public class DesktopServiceTests(DesktopDatabase database) : IClassFixture<DesktopDatabase>
+public class DesktopServiceTests(DesktopDatabase database) : IClassFixture<DesktopDatabase>, IAsyncLifetime
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public Task InitializeAsync() => database.CreateOnceAsync(DatabaseProvider);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private CoreHarness H => database.H;
     private DesktopService Desktops => H.Service<DesktopService>();
 
