@@ -18,10 +18,10 @@ namespace Portaali.Core.Data;
 /// parameters compare the same way;</item>
 /// <item>e-mail addresses are <c>citext</c>: compared and LIKE-matched without regard to case, as SQLite's LIKE does
 /// (the sender's domain in the e-mail import), and the users' unique address is unique whatever its case;</item>
-/// <item>the Business ID is compared in the <c>C</c> collation: the customer search finds a typed prefix ("0737") as a range
-/// over its index, and a database created with a language's collation (<c>fi_FI.UTF-8</c>, an ICU locale) orders
-/// "0737546-2" by rules that skip the hyphen, so a range by them would not be a prefix. Bytes order digits and hyphens
-/// as written, the same on every server;</item>
+/// <item>the Business ID is compared in the <c>C</c> collation: the customer search finds a typed prefix ("0737546-") as
+/// the range from it to it + U+FFFF over the column's index, which is a prefix only where the collation orders the
+/// hyphen as written and U+FFFF last. A database created with a language's collation need not (glibc's fi_FI skips
+/// punctuation at first and has no place for U+FFFF); bytes are the same on every server;</item>
 /// <item>the extensions the search indexes need (<c>pg_trgm</c>, <c>unaccent</c>; migration InitialPostgreSql).</item>
 /// </list>
 /// </summary>

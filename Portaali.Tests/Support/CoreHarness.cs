@@ -58,11 +58,13 @@ public sealed class CoreHarness : IAsyncDisposable
     }
 
     /// <summary>A fresh database file with every migration applied and nobody signed in.</summary>
+    /// <param name="postgreSqlLocale">On PostgreSQL, a database created with this ICU locale's collation instead of the
+    /// test cluster's (and migrated here when <paramref name="migrate"/>).</param>
     public static async Task<CoreHarness> CreateAsync(bool migrate = true, Action<IServiceCollection>? configure = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgreSqlLocale = null)
     {
         var path = provider == DatabaseProvider.PostgreSql
-            ? await PostgreSqlTestDatabases.CreateAsync(migrate)
+            ? postgreSqlLocale is null ? await PostgreSqlTestDatabases.CreateAsync(migrate) : await PostgreSqlTestDatabases.CreateWithLocaleAsync(postgreSqlLocale)
             : Path.Combine(Path.GetTempPath(), $"portaali-test-{Guid.NewGuid():N}.db");
         // No pooling: a pooled connection would keep the file open and block deleting it on dispose.
         var connectionString = provider == DatabaseProvider.PostgreSql
@@ -82,7 +84,13 @@ public sealed class CoreHarness : IAsyncDisposable
         // Every migration is applied once per test run, to a template each harness copies: migrating a fresh file
         // for each of several hundred tests was minutes of CPU in a suite that must stay under fifteen.
         if (migrate && provider == DatabaseProvider.Sqlite) File.Copy(await MigratedTemplate.Value, path);
-        return new CoreHarness(path, provider, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
+        var harness = new CoreHarness(path, provider, services.BuildServiceProvider(validateScopes: true), currentUser, clock);
+        if (migrate && postgreSqlLocale is not null)
+        {
+            await using var db = harness.Db();
+            await db.Database.MigrateAsync();
+        }
+        return harness;
     }
 
     /// <summary>A database file with every migration applied, made once per test run; copy it, never open it.</summary>
