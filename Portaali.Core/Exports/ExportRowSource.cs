@@ -10,7 +10,7 @@ namespace Portaali.Core.Exports;
 
 /// <summary>The rows of an export as one ordered SQL query (streamed, never collected), and the extras of each batch of
 /// rows loaded by their ids: classifications, responsible people, last contact, contact roles, last mailing outcome.</summary>
-internal sealed class ExportRowSource(PortaaliDbContext db, IQueryable<ExportRow> rows, IReadOnlyList<ExportColumn> columns, int? campaignId)
+internal sealed class ExportRowSource(IQueryable<ExportRow> rows, IReadOnlyList<ExportColumn> columns, int? campaignId)
 {
     /// <summary>The rows in order (customer name, then contact name; a campaign's by the same).</summary>
     public IQueryable<ExportRow> Rows { get; } = rows;
@@ -22,10 +22,10 @@ internal sealed class ExportRowSource(PortaaliDbContext db, IQueryable<ExportRow
         {
             case ExportSourceKind.Customers:
                 var customers = await CustomerFilter.ApplyAsync(db, request.CustomerQuery ?? new CustomerQuery(), ownerUserId, ct);
-                return new(db, CustomerFilter.Sort(db, customers, request.CustomerQuery ?? new CustomerQuery()).Select(CustomerRow), columns, null);
+                return new(CustomerFilter.Sort(db, customers, request.CustomerQuery ?? new CustomerQuery()).Select(CustomerRow), columns, null);
             case ExportSourceKind.Campaign:
                 var campaign = request.SourceId!.Value;
-                return new(db, db.CampaignMembers.AsNoTracking().Where(m => m.CampaignId == campaign)
+                return new(db.CampaignMembers.AsNoTracking().Where(m => m.CampaignId == campaign)
                     .OrderBy(m => m.Contact!.Customer!.NameSearch).ThenBy(m => m.CustomerId).ThenBy(m => m.Contact!.NameSearch).ThenBy(m => m.Id)
                     .Select(m => new ExportRow
                     {
@@ -45,7 +45,7 @@ internal sealed class ExportRowSource(PortaaliDbContext db, IQueryable<ExportRow
                     }), columns, campaign);
             default:
                 var (target, ids) = await MemberIdsAsync(db, engine, request, ct);
-                return new(db, target == SelectionTarget.Customers
+                return new(target == SelectionTarget.Customers
                     ? db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.NameSearch).ThenBy(c => c.Id).Select(CustomerRow)
                     : db.Contacts.AsNoTracking().Where(p => ids.Contains(p.Id))
                         .OrderBy(p => p.Customer!.NameSearch).ThenBy(p => p.CustomerId).ThenBy(p => p.NameSearch).ThenBy(p => p.Id)
@@ -95,8 +95,9 @@ internal sealed class ExportRowSource(PortaaliDbContext db, IQueryable<ExportRow
 
     private bool Wants(string key) => columns.Any(c => c.Key == key);
 
-    /// <summary>Fills the per-batch columns of these rows with one query per column over the batch's ids.</summary>
-    public async Task FillAsync(IReadOnlyList<ExportRow> batch, CancellationToken ct)
+    /// <summary>Fills the per-batch columns of these rows with one query per column over the batch's ids, on a context other
+    /// than the one <see cref="Rows"/> streams from: PostgreSQL runs one command at a time on a connection.</summary>
+    public async Task FillAsync(PortaaliDbContext db, IReadOnlyList<ExportRow> batch, CancellationToken ct)
     {
         var customerIds = batch.Select(r => r.CustomerId).Distinct().ToList();
         if (Wants("classifications"))

@@ -97,12 +97,15 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
         await using var excel = await ExcelWriter.CreateAsync(file, ct);
         await excel.AddSheetAsync(title, [.. columns.Select(c => c.ToExcel())], ct);
 
+        // The batches' lookups and the progress go through a second context while the rows stream from the first: PostgreSQL
+        // runs one command at a time on a connection (SQLite let them share it, so a large export failed only there).
+        await using var side = await dbFactory.CreateDbContextAsync(ct);
         var batch = new List<ExportRow>(Options.BatchSize);
         var values = new object?[columns.Count];
         int done = 0, reported = 0;
         async Task FlushAsync()
         {
-            await source.FillAsync(batch, ct);
+            await source.FillAsync(side, batch, ct);
             foreach (var row in batch)
             {
                 for (var i = 0; i < columns.Count; i++) values[i] = columns[i].Value(row, lookups);
@@ -113,7 +116,7 @@ public class ExportRunner(IDbContextFactory<PortaaliDbContext> dbFactory, Select
             if (done - reported >= Options.ProgressEvery)
             {
                 reported = done;
-                await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done), ct);
+                await side.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done), ct);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -159,10 +160,11 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
         return mask;
     }
 
-    /// <summary>An entity type's table, read once from the model (the model is the same for every context).</summary>
+    /// <summary>An entity type's table, read once per model (the same for every context of a provider; a process with both
+    /// providers, as the tests are, has two models whose type mappings must not be mixed).</summary>
     private sealed class Table<T> : ITable where T : class
     {
-        private static Table<T>? cached;
+        private static readonly ConditionalWeakTable<IModel, Table<T>> ByModel = new();
 
         public required string Name { get; init; }
         public required IReadOnlyList<Column> Columns { get; init; }
@@ -177,8 +179,8 @@ public sealed class ImportWrites(PortaaliDbContext db) : IAsyncDisposable
             return values;
         }
 
-        public static Table<T> Of(PortaaliDbContext db) => cached ??= Build(db.Model.FindEntityType(typeof(T))
-            ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity"));
+        public static Table<T> Of(PortaaliDbContext db) => ByModel.GetValue(db.Model, model => Build(model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity")));
 
         private static Table<T> Build(IEntityType type)
         {

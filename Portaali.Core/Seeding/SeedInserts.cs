@@ -35,6 +35,17 @@ internal static class SeedInserts
                     command.Parameters.Add(columns[i].Mapping.CreateParameter(command, $"@p{i}", columns[i].Property.PropertyInfo!.GetValue(row), columns[i].Property.IsNullable));
                 await command.ExecuteNonQueryAsync(ct);
             }
+            // SQLite's rowid goes on after the largest key by itself; a PostgreSQL identity never sees keys given to it, so
+            // it is moved past them, or the next row added through SaveChanges would take a key already used.
+            if (!db.Database.IsSqlite())
+                foreach (var key in entity.FindPrimaryKey()!.Properties.Where(p => p.ValueGenerated == ValueGenerated.OnAdd))
+                {
+                    var column = key.GetColumnName(table)!;
+                    command.Parameters.Clear();
+                    command.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{column}'), " +
+                        $"coalesce(max(\"{column}\"), 0) + 1, false) FROM \"{table.Name}\"";
+                    await command.ExecuteScalarAsync(ct);
+                }
         }
         finally { await db.Database.CloseConnectionAsync(); }
     }

@@ -157,8 +157,11 @@ public class StaticListService(IDbContextFactory<PortaaliDbContext> dbFactory, A
     {
         await using DbCommand command = ids.CreateDbCommand();
         command.CommandText =
-            "INSERT OR IGNORE INTO \"StaticListMembers\" (\"MemberId\", \"SelectionId\", \"AddedAtUtc\", \"AddedByName\")\n" +
-            "SELECT \"frozen\".*, @list_id, @list_added_at, @list_added_by FROM (\n" + command.CommandText + "\n) AS \"frozen\"";
+            "INSERT INTO \"StaticListMembers\" (\"MemberId\", \"SelectionId\", \"AddedAtUtc\", \"AddedByName\")\n" +
+            "SELECT \"frozen\".*, @list_id, @list_added_at, @list_added_by FROM (\n" + command.CommandText + "\n) AS \"frozen\"\n" +
+            // ON CONFLICT rather than SQLite's INSERT OR IGNORE, so PostgreSQL runs it too; WHERE true keeps SQLite from
+            // reading ON as the start of a join constraint.
+            "WHERE true ON CONFLICT DO NOTHING";
         AddParameter(command, "@list_id", listId);
         AddParameter(command, "@list_added_at", addedAtUtc);
         AddParameter(command, "@list_added_by", addedBy);

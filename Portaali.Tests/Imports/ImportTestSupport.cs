@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Tests.Support;
 
@@ -29,11 +30,11 @@ public sealed class RecordingImportQueue : IImportQueue
 public static class ImportHarness
 {
     public static async Task<(CoreHarness H, string Folder)> CreateAsync(string? prhBaseUrl = null, int batchSize = 100,
-        Action<ImportOptions>? configure = null)
+        Action<ImportOptions>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"portaali-imports-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var h = await CoreHarness.CreateAsync(configure: s =>
+        var h = await CoreHarness.CreateAsync(provider: provider, configure: s =>
         {
             s.AddSingleton<IImportQueue, RecordingImportQueue>();
             s.Configure<ImportOptions>(o =>

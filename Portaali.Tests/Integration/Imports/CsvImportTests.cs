@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Suggestions;
 using Portaali.Core.Imports.BusinessInfo;
@@ -15,7 +16,9 @@ public class CsvImportTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
-    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync(batchSize: 2);
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync(batchSize: 2, provider: DatabaseProvider);
 
     public async Task DisposeAsync()
     {

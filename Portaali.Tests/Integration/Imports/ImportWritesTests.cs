@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Portaali.Core.Auditing;
 using Portaali.Core.Customers;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Tests.Support;
 
@@ -13,7 +15,21 @@ public class ImportWritesTests : IAsyncLifetime
 {
     private CoreHarness h = null!;
 
-    public async Task InitializeAsync() => h = await CoreHarness.CreateAsync();
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
+
+    /// <summary>A trigger, in the test's uncommitted transaction, that refuses <paramref name="writes"/> (<c>INSERT ON "X"</c>)
+    /// with <paramref name="message"/>.</summary>
+    private async Task RefuseAsync(PortaaliDbContext db, string name, string writes, string message)
+    {
+        // Names and messages are the test's own constants.
+        var sql = h.Provider == DatabaseProvider.Sqlite
+            ? $"CREATE TEMP TRIGGER {name} BEFORE {writes} BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            : $"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$; " +
+              $"CREATE TRIGGER {name} BEFORE {writes} FOR EACH ROW EXECUTE FUNCTION {name}()";
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
 
     public async Task DisposeAsync() => await h.DisposeAsync();
 
@@ -60,7 +76,8 @@ public class ImportWritesTests : IAsyncLifetime
         var profile = await check.CompanyProfiles.AsNoTracking().SingleAsync(p => p.CustomerId == stored.Id);
         Assert.Equal((new DateTime(2026, 3, 1, 8, 0, 0), new DateOnly(2010, 1, 1), "62010", 12), (profile.RegistryLastModified, profile.RegistrationDate, profile.MainLineCode, profile.Headcount));
         Assert.Equal(ImportChangeKind.Update, (await check.ImportChanges.AsNoTracking().SingleAsync()).Kind);
-        // The name index (FTS5 trigram) followed the new name through its trigger.
+        // SQLite's name index (FTS5 trigram) followed the new name through its trigger; PostgreSQL's indexes the column itself.
+        if (h.Provider != DatabaseProvider.Sqlite) return;
         async Task<List<long>> Found(string fragment) => await check.Database
             .SqlQueryRaw<long>("""SELECT rowid AS "Value" FROM "CustomerSearch" WHERE "CustomerSearch" MATCH {0}""", fragment).ToListAsync();
         Assert.Equal([stored.Id], await Found("uusi"));
@@ -83,10 +100,7 @@ public class ImportWritesTests : IAsyncLifetime
         await using var db = h.Db();
         await using var tx = await db.Database.BeginTransactionAsync();
         // A trigger that refuses any write of the name shows whether the update touched it.
-        await db.Database.ExecuteSqlRawAsync("""
-            CREATE TEMP TRIGGER no_name_write BEFORE UPDATE OF "Name", "NameSearch" ON "Customers"
-            BEGIN SELECT RAISE(ABORT, 'the name was written'); END
-            """);
+        await RefuseAsync(db, "no_name_write", "UPDATE OF \"Name\", \"NameSearch\" ON \"Customers\"", "the name was written");
         await using var writes = new ImportWrites(db);
         var customer = await ReadDetachedAsync(db, stored.Id);
         await writes.UpdateAsync(customer, writes.Snapshot(customer), default);
@@ -109,7 +123,7 @@ public class ImportWritesTests : IAsyncLifetime
         await using var writes = new ImportWrites(db);
         var customer = await ReadDetachedAsync(db, stored.Id);
         var asRead = writes.Snapshot(customer);
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "Customers" SET "Phone" = '040 123', "Version" = 'EDITED' WHERE "Id" = {0}""", stored.Id);
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Customers" SET "Phone" = '040 123', "Version" = {1} WHERE "Id" = {0}""", stored.Id, Guid.NewGuid());
 
         customer.Phone = "09 555";
         customer.Version = Guid.NewGuid();
@@ -123,11 +137,11 @@ public class ImportWritesTests : IAsyncLifetime
         var stored = await h.AddCustomerAsync("Torjuttu Oy", "1234567-1");
         await using var db = h.Db();
         await using var tx = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TRIGGER refuse BEFORE INSERT ON CompanyProfiles BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        await RefuseAsync(db, "refuse", "INSERT ON \"CompanyProfiles\"", "refused by the test");
         await using var writes = new ImportWrites(db);
 
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => writes.InsertAsync(new CompanyProfile { CustomerId = stored.Id }, default));
-        Assert.IsType<SqliteException>(e.InnerException);
+        Assert.IsType(h.Provider == DatabaseProvider.Sqlite ? typeof(SqliteException) : typeof(PostgresException), e.InnerException);
         Assert.Contains("refused by the test", e.InnerException!.Message);
     }
 }

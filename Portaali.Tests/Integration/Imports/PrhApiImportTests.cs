@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
@@ -14,10 +15,12 @@ public class PrhApiImportTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
         stub = await PrhStub.StartAsync();
-        (h, folder) = await ImportHarness.CreateAsync(stub.BaseUrl, batchSize: 2);
+        (h, folder) = await ImportHarness.CreateAsync(stub.BaseUrl, batchSize: 2, provider: DatabaseProvider);
     }
 
     public async Task DisposeAsync()

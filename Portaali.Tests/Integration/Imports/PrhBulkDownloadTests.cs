@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
@@ -16,10 +17,12 @@ public class PrhBulkDownloadTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
         prh = await PrhStub.StartAsync();
-        (h, folder) = await ImportHarness.CreateAsync(prh.BaseUrl);
+        (h, folder) = await ImportHarness.CreateAsync(prh.BaseUrl, provider: DatabaseProvider);
         // The job compares the folder's files with today: let the harness clock agree with the file system's.
         h.Clock.UtcNow = DateTimeOffset.UtcNow;
     }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
@@ -13,7 +14,9 @@ public class PrhBulkImportTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
-    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync();
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync(provider: DatabaseProvider);
 
     public async Task DisposeAsync()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Customers;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
@@ -18,7 +19,9 @@ public class PrhBulkRerunTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
-    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync();
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync(provider: DatabaseProvider);
 
     public async Task DisposeAsync()
     {
@@ -174,8 +177,12 @@ public class PrhBulkRerunTests : IAsyncLifetime
         var refused = ours[42];
         await using (var db = h.Db())
         {
-            var trigger = "CREATE TRIGGER refuse_one BEFORE INSERT ON CompanyProfiles WHEN new.CustomerId = " + refused.Id +
-                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END";
+            var trigger = h.Provider == DatabaseProvider.Sqlite
+                ? "CREATE TRIGGER refuse_one BEFORE INSERT ON CompanyProfiles WHEN new.CustomerId = " + refused.Id +
+                  " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+                : "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; " +
+                  "CREATE TRIGGER refuse_one BEFORE INSERT ON \"CompanyProfiles\" FOR EACH ROW WHEN (NEW.\"CustomerId\" = " + refused.Id +
+                  ") EXECUTE FUNCTION refuse_one()";
             await db.Database.ExecuteSqlRawAsync(trigger);
         }
         var before = await StateAsync(h);
@@ -201,7 +208,7 @@ public class PrhBulkRerunTests : IAsyncLifetime
     [Fact]
     public async Task Batches_of_a_hundred_give_what_one_record_at_a_time_gives()
     {
-        var (single, singleFolder) = await ImportHarness.CreateAsync(batchSize: 1);
+        var (single, singleFolder) = await ImportHarness.CreateAsync(batchSize: 1, provider: DatabaseProvider);
         try
         {
             var results = new List<List<string>>();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
@@ -19,7 +20,9 @@ public class PrhBulkZipBombTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
-    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync();
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => (h, folder) = await ImportHarness.CreateAsync(provider: DatabaseProvider);
 
     public async Task DisposeAsync()
     {

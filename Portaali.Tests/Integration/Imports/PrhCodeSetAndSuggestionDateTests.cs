@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Classifications;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
@@ -16,10 +17,12 @@ public class PrhCodeSetAndSuggestionDateTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
         stub = await PrhStub.StartAsync();
-        (h, folder) = await ImportHarness.CreateAsync(stub.BaseUrl);
+        (h, folder) = await ImportHarness.CreateAsync(stub.BaseUrl, provider: DatabaseProvider);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Seeding;
 using Portaali.Core.Users;
@@ -14,9 +15,11 @@ public class SampleFilesTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        (h, folder) = await ImportHarness.CreateAsync();
+        (h, folder) = await ImportHarness.CreateAsync(provider: DatabaseProvider);
         await using var db = h.Db();
         await new DemoSeeder(db).SeedAsync();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Users;
 using Portaali.Tests.Imports;
@@ -13,9 +14,11 @@ public class UploadTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        (h, folder) = await ImportHarness.CreateAsync(configure: o => o.MaxUploadMegabytes = 1);
+        (h, folder) = await ImportHarness.CreateAsync(configure: o => o.MaxUploadMegabytes = 1, provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.Administrator);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Suggestions;
 using Portaali.Core.Users;
@@ -14,10 +15,12 @@ public class WorkPlacementResponsibleTests : IAsyncLifetime
     private CoreHarness h = null!;
     private string folder = "";
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     private async Task StartAsync(string? coordinatorEmail) =>
-        (h, folder) = await ImportHarness.CreateAsync(configure: o => o.WorkPlacement.DefaultResponsibleEmail = coordinatorEmail);
+        (h, folder) = await ImportHarness.CreateAsync(configure: o => o.WorkPlacement.DefaultResponsibleEmail = coordinatorEmail, provider: DatabaseProvider);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Offers;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
@@ -16,7 +17,9 @@ public class OfferAttachmentTests : IAsyncLifetime
     private CoreHarness H = null!;
     private OfferAttachmentService Attachments => H.Service<OfferAttachmentService>();
 
-    public async Task InitializeAsync() => H = await CoreHarness.CreateAsync(configure: s =>
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => H = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s =>
         s.Configure<AttachmentOptions>(o => { o.Folder = Folder; o.MaxMegabytes = 1; }));
 
     public async Task DisposeAsync()
@@ -228,7 +231,11 @@ public class OfferAttachmentTests : IAsyncLifetime
     {
         public void Dispose() => undo();
     }
+}
 
+/// <summary>Where attachments go by default, next to the SQLite file: about SQLite's file, so it has no PostgreSQL twin.</summary>
+public class OfferAttachmentFolderTests
+{
     [Fact]
     public void The_folder_defaults_to_one_next_to_the_database_file()
     {

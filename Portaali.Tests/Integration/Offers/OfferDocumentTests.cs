@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
 using Portaali.Core.Common;
+using Portaali.Core.Data;
 using Portaali.Core.Offers;
 using Portaali.Core.Users;
 using Portaali.Tests.Support;
@@ -18,7 +19,9 @@ public class OfferDocumentTests : IAsyncLifetime
     private CoreHarness H = null!;
     private OfferDocumentService Documents => H.Service<OfferDocumentService>();
 
-    public async Task InitializeAsync() => H = await CoreHarness.CreateAsync(configure: s =>
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => H = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s =>
     {
         s.Configure<OfferDocumentOptions>(o => o.TemplateFolder = templates);
         s.Configure<CollegeOptions>(o =>

@@ -1,6 +1,7 @@
 using Portaali.Core.Projects;
 using Portaali.Core.Selections;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Projects;
@@ -10,14 +11,16 @@ namespace Portaali.Tests.Integration.Projects;
 /// organisation (partner), Beeta Oy through its contact Bea (expert), the passive Gamma Oy and Leo, who has left Alfa;
 /// "Erasmus" has Delta Oy as funder. Alfa's Aarne and Beeta's Bruno are not named in any network; Eetu Oy is in none.
 /// </summary>
-public sealed class NetworkDataset : IAsyncLifetime
+public class NetworkDataset : IAsyncLifetime
 {
     public CoreHarness H { get; private set; } = null!;
     public int Osaava, Erasmus;
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        H = await CoreHarness.CreateAsync();
+        H = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         var owner = await H.CreateUserAsync(UserGroup.ProjectOperations, "Pirjo Projekti");
         var alfa = await H.AddCustomerAsync("Alfa Oy");
         var beeta = await H.AddCustomerAsync("Beeta Oy");

@@ -5,12 +5,13 @@ using Portaali.Core.Activities;
 using Portaali.Core.Common;
 using Portaali.Core.Projects;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Projects;
 
 /// <summary>One database for the class: each test makes its own projects and customers under names of its own.</summary>
-public sealed class ProjectHarness : IAsyncLifetime
+public class ProjectHarness : IAsyncLifetime
 {
     public CoreHarness H { get; private set; } = null!;
     public AppUser Owner { get; private set; } = null!;
@@ -22,9 +23,11 @@ public sealed class ProjectHarness : IAsyncLifetime
     public ProjectService Projects => H.Service<ProjectService>();
     public ProjectQueries Queries => H.Service<ProjectQueries>();
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        H = await CoreHarness.CreateAsync();
+        H = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         Owner = await H.CreateUserAsync(UserGroup.ProjectOperations, "Pirjo Projekti");
         OtherKeeper = await H.CreateUserAsync(UserGroup.InternationalOperations, "Kalle Kansainvälinen");
         Manager = await H.CreateUserAsync(UserGroup.Management, "Johanna Johto");

@@ -5,6 +5,7 @@ using Portaali.Core.Customers;
 using Portaali.Core.Seeding;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Seeding;
@@ -12,6 +13,8 @@ namespace Portaali.Tests.Integration.Seeding;
 [Collection(SeededDatabaseCollection.Name)]
 public class DemoSeedTests(SeededDatabase seeded)
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private CoreHarness H => seeded.H;
 
     [Fact]
@@ -175,9 +178,9 @@ public class DemoSeedTests(SeededDatabase seeded)
         // Two smaller bases from the same seed and day: the generator is the same at any size, and a full second base
         // would cost the suite another full seed.
         var day = new DateOnly(2026, 11, 20);
-        await using var one = await CoreHarness.CreateAsync();
+        await using var one = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await using (var db = one.Db()) await new DemoSeeder(db, customerCount: 300, today: day).SeedAsync();
-        await using var other = await CoreHarness.CreateAsync();
+        await using var other = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await using (var db = other.Db()) await new DemoSeeder(db, customerCount: 300, today: day).SeedAsync();
 
         await using var first = one.Db();

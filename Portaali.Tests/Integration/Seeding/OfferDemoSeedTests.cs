@@ -4,6 +4,7 @@ using Portaali.Core.Offers;
 using Portaali.Core.Seeding;
 using Portaali.Core.Segments;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Seeding;
@@ -11,6 +12,8 @@ namespace Portaali.Tests.Integration.Seeding;
 [Collection(SeededDatabaseCollection.Name)]
 public class OfferDemoSeedTests(SeededDatabase seeded)
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private CoreHarness H => seeded.H;
     private static DateOnly Today => HelsinkiTime.Today(TimeProvider.System);
 
@@ -166,7 +169,7 @@ public class OfferDemoSeedTests(SeededDatabase seeded)
         var day = new DateOnly(2026, 5, 20);
         async Task<Snapshot> SeedSmallAsync()
         {
-            await using var harness = await CoreHarness.CreateAsync();
+            await using var harness = await CoreHarness.CreateAsync(provider: DatabaseProvider);
             await using (var db = harness.Db()) await new DemoSeeder(db, customerCount: 500, today: day).SeedAsync();
             await using var read = harness.Db();
             return new Snapshot(
@@ -191,7 +194,7 @@ public class OfferDemoSeedTests(SeededDatabase seeded)
     public async Task Seeded_offers_and_orders_open_and_move_on_through_the_offer_service()
     {
         // The history is written in bulk, past SaveChanges: the services must read and change it like anything typed in.
-        await using var harness = await CoreHarness.CreateAsync();
+        await using var harness = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await using (var db = harness.Db()) await new DemoSeeder(db, customerCount: 500, today: HelsinkiTime.Today(harness.Clock)).SeedAsync();
         await using var read = harness.Db();
         var open = await read.Offers.AsNoTracking().Where(o => o.State == OfferState.Open).OrderBy(o => o.Id).FirstAsync();

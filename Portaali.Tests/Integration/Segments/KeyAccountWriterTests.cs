@@ -39,8 +39,3 @@ public class KeyAccountWriterTests : HarnessTest
         Assert.Equal(5, await db.Customers.CountAsync(c => c.Segment == Segment.A && !c.IsPassive));
     }
 }
-
-public class KeyAccountWriterTestsOnPostgreSql : KeyAccountWriterTests
-{
-    protected override DatabaseProvider DatabaseProvider => DatabaseProvider.PostgreSql;
-}

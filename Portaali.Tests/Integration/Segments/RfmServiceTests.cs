@@ -69,7 +69,7 @@ public class RfmServiceTests : HarnessTest
     [Fact]
     public async Task A_shorter_configured_window_leaves_older_contacts_and_orders_out()
     {
-        await using var h = await CoreHarness.CreateAsync(configure: s => s.Configure<RfmOptions>(o => o.WindowMonths = 6));
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s => s.Configure<RfmOptions>(o => o.WindowMonths = 6));
         var customer = await h.AddCustomerAsync("Lyhyt Ikkuna Oy");
         await h.AddContactAsync(customer.Id, new DateOnly(2025, 9, 10)); // 10.9.2025 is the day before the window
         await h.AddContactAsync(customer.Id, new DateOnly(2025, 9, 11));

@@ -58,7 +58,11 @@ public class SegmentSuggestionRulesTests : HarnessTest
         await Rfm.RecomputeAsync();
 
         await using (var db = H.Db())
-            Assert.Equal((5, 5, 5), await db.RfmScores.Where(x => x.CustomerId == growing.Id).Select(x => ValueTuple.Create(x.Recency, x.Frequency, x.Monetary)).SingleAsync());
+        {
+            // An anonymous type, not a tuple: Npgsql reads a tuple in a projection as a PostgreSQL record, which it refuses.
+            var growingScore = await db.RfmScores.Where(x => x.CustomerId == growing.Id).Select(x => new { x.Recency, x.Frequency, x.Monetary }).SingleAsync();
+            Assert.Equal((5, 5, 5), (growingScore.Recency, growingScore.Frequency, growingScore.Monetary));
+        }
         var s = Assert.Single(await AllAsync());
         Assert.Equal((steady.Id, SuggestionKind.ProposeA, SegmentSuggestionRules.TopCode), (s.CustomerId, s.Kind, s.Code));
         Assert.StartsWith("RFM huipussa (R, F ja M kukin vähintään 4) nyt ja vuosi sitten: nyt R 5, F 5, M 5; 10.3.2025 R 5, F 5, M 4.", s.Reason);

@@ -2,6 +2,7 @@ using Portaali.Core.Classifications;
 using Portaali.Core.Segments;
 using Portaali.Core.Selections;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Selections;
@@ -10,10 +11,12 @@ namespace Portaali.Tests.Integration.Selections;
 /// criteria reach customers through their active contacts, and the default exclusions hold.</summary>
 public class SelectionEngineSmokeTests
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Customer_and_contact_criteria_meet_in_one_query_with_passive_and_left_excluded()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var espoo = await h.AddCustomerAsync("Espoon Kone Oy", municipalityCode: "049", configure: c => { c.SizeClass = 6; c.Segment = Segment.B; });
         var helsinki = await h.AddCustomerAsync("Helsingin Sähkö Oy", municipalityCode: "091", configure: c => c.SizeClass = 7);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Common;
 using Portaali.Core.Selections;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.Selections;
@@ -10,6 +11,8 @@ namespace Portaali.Tests.Integration.Selections;
 /// deleting one another selection uses, and the members added and gone since the last export.</summary>
 public class SelectionServiceTests
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private static SelectionDefinition InEspoo(SelectionTarget target = SelectionTarget.Customers) =>
         new(target, new CriteriaGroup { Children = [new MunicipalityCriterion { Codes = ["049"] }] });
 
@@ -19,7 +22,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Saving_a_new_selection_trims_its_name_keeps_its_criteria_and_stars_it()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
 
@@ -40,7 +43,7 @@ public class SelectionServiceTests
     [InlineData("   ")]
     public async Task A_selection_needs_a_name(string name)
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => h.Service<SelectionService>().SaveAsync(NewSave(name)));
         Assert.Equal("Name", Assert.Single(error.Errors).Field);
@@ -49,7 +52,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task A_name_over_200_characters_is_refused()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         await Assert.ThrowsAsync<ValidationFailedException>(() => service.SaveAsync(NewSave(new string('a', 201))));
@@ -59,7 +62,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Only_the_owner_or_an_administrator_changes_a_shared_selection_and_others_may_open_and_copy_it()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         var owner = await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var shared = await service.SaveAsync(NewSave("Jaettu", shared: true));
@@ -93,7 +96,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task A_stale_version_gets_the_conflict_message_and_the_newer_save_stays()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var id = await service.SaveAsync(NewSave("Alkuperäinen"));
@@ -113,7 +116,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Renaming_and_sharing_change_the_version_so_an_older_copy_of_the_page_conflicts()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var id = await service.SaveAsync(NewSave("Nimi"));
@@ -129,7 +132,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Deleting_a_selection_another_uses_through_member_of_is_refused_naming_it()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var used = await service.SaveAsync(NewSave("Espoo"));
@@ -151,7 +154,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Favourites_hold_own_and_shared_selections_and_toggle_off()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var shared = await service.SaveAsync(NewSave("B Jaettu", shared: true));
@@ -170,7 +173,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Changes_since_the_export_list_the_customers_added_and_gone_between_two_exports()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var engine = h.Service<SelectionEngine>();
@@ -217,7 +220,7 @@ public class SelectionServiceTests
     [Fact]
     public async Task Changes_since_the_export_cap_the_rows_at_fifty_but_count_them_all()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await h.SignInAsAsync(UserGroup.SalesAndMarketing);
         var service = h.Service<SelectionService>();
         var id = await service.SaveAsync(NewSave("Espoo"));

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Seeding;
 using Portaali.Core.ServiceOrders;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.ServiceOrders;
 
 public class ServiceOrderDemoSeedTests
 {
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     private static readonly DateOnly Today = new(2026, 3, 10);
 
     [Fact]
@@ -23,9 +26,9 @@ public class ServiceOrderDemoSeedTests
         Assert.All(first, o => Assert.True(o.Deliverers >= 3 && o.EndTime > o.StartTime));
     }
 
-    private static async Task<List<(string Title, int CustomerId, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int Deliverers, SendingOutcome? Outcome)>> SeedAsync()
+    private async Task<List<(string Title, int CustomerId, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int Deliverers, SendingOutcome? Outcome)>> SeedAsync()
     {
-        await using var h = await CoreHarness.CreateAsync();
+        await using var h = await CoreHarness.CreateAsync(provider: DatabaseProvider);
         await using (var db = h.Db()) await new DemoSeeder(db, customerCount: 400, today: Today).SeedAsync();
         await using var read = h.Db();
         var orders = await read.ServiceOrders.AsNoTracking().OrderBy(o => o.Id)

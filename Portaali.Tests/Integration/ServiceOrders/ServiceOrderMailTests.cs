@@ -7,18 +7,21 @@ using MimeKit;
 using Portaali.Core.Common.Mail;
 using Portaali.Core.ServiceOrders;
 using Portaali.Core.Users;
+using Portaali.Core.Data;
 using Portaali.Tests.Support;
 
 namespace Portaali.Tests.Integration.ServiceOrders;
 
 /// <summary>Sending service orders through a real SMTP server on 127.0.0.1, to the pickup folder, and past a failing server.</summary>
-public sealed class ServiceOrderMailTests : IAsyncLifetime
+public class ServiceOrderMailTests : IAsyncLifetime
 {
     private readonly MailOptions settings = new() { Host = "127.0.0.1", Security = MailSecurity.None, TimeoutSeconds = 20 };
     private CoreHarness h = null!;
 
+    protected virtual DatabaseProvider DatabaseProvider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync() =>
-        h = await CoreHarness.CreateAsync(configure: s => s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(settings))));
+        h = await CoreHarness.CreateAsync(provider: DatabaseProvider, configure: s => s.Replace(ServiceDescriptor.Singleton<IOptions<MailOptions>>(Options.Create(settings))));
 
     public async Task DisposeAsync() => await h.DisposeAsync();
 
@@ -161,6 +164,20 @@ public sealed class ServiceOrderMailTests : IAsyncLifetime
         Assert.Empty(await Mailer.HistoryAsync(id));
     }
 
+    internal static string DocumentText(MimePart attachment)
+    {
+        using var bytes = new MemoryStream();
+        attachment.Content!.DecodeTo(bytes);
+        bytes.Position = 0;
+        using var document = WordprocessingDocument.Open(bytes, false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+}
+
+/// <summary>The pickup folder's default place, beside the SQLite file: about SQLite's file, so SQLite only (on PostgreSQL the
+/// folder is under <c>Storage:SharedPath</c>).</summary>
+public class ServiceOrderMailPickupTests
+{
     [Fact]
     public async Task Without_an_smtp_host_the_mail_is_a_readable_eml_file_in_the_pickup_folder_beside_the_database()
     {
@@ -184,17 +201,8 @@ public sealed class ServiceOrderMailTests : IAsyncLifetime
             Assert.Equal(4, mail.To.Count);
             Assert.Equal("portaali@localhost", mail.From.Mailboxes.Single().Address);
             Assert.Contains("Auditorio B101", mail.TextBody);
-            Assert.Contains("Vesa Vahtimestari", DocumentText((MimePart)mail.Attachments.Single()));
+            Assert.Contains("Vesa Vahtimestari", ServiceOrderMailTests.DocumentText((MimePart)mail.Attachments.Single()));
         }
         finally { File.Delete(file); }
-    }
-
-    private static string DocumentText(MimePart attachment)
-    {
-        using var bytes = new MemoryStream();
-        attachment.Content!.DecodeTo(bytes);
-        bytes.Position = 0;
-        using var document = WordprocessingDocument.Open(bytes, false);
-        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 }
