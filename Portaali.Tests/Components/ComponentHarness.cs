@@ -71,19 +71,39 @@ public abstract class ComponentHarness : BunitContext, IAsyncLifetime
         return user;
     }
 
+    /// <summary>Signs in a user already in the database (one a seeded template brought), found by name.</summary>
+    protected async Task<AppUser> SignInAsExistingAsync(string name)
+    {
+        var user = await WithDbAsync(db => db.Users.SingleAsync(u => u.DisplayName == name));
+        authentication.SignIn(new ClaimsPrincipal(PortaaliClaims.For(user, "Test")));
+        return user;
+    }
+
     protected async Task<AppUser> AddUserAsync(UserGroup group, string name)
     {
-        var user = new AppUser
-        {
-            DisplayName = name, Group = group,
-            Email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.fi",
-        };
+        var user = NewUser(group, name);
         await WithDbAsync(db => { db.Users.Add(user); return db.SaveChangesAsync(); });
         return user;
     }
 
+    /// <summary>An active user of the group, not yet saved (<see cref="AddUserAsync"/> saves one; a seeded template's seed too).</summary>
+    protected static AppUser NewUser(UserGroup group, string name) => new()
+    {
+        DisplayName = name, Group = group,
+        Email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.fi",
+    };
+
     /// <summary>Inserts a customer straight into the database, as the data was before the test began.</summary>
     protected async Task<int> AddCustomerAsync(string name, string? businessId = null, bool passive = false,
+        int? responsibleUserId = null, string? municipalityCode = null)
+    {
+        var customer = NewCustomer(name, businessId, passive, responsibleUserId, municipalityCode);
+        await WithDbAsync(db => { db.Customers.Add(customer); return db.SaveChangesAsync(); });
+        return customer.Id;
+    }
+
+    /// <summary>The customer <see cref="AddCustomerAsync"/> inserts, not yet saved (for a seeded template's seed).</summary>
+    protected static Customer NewCustomer(string name, string? businessId = null, bool passive = false,
         int? responsibleUserId = null, string? municipalityCode = null)
     {
         var customer = new Customer
@@ -94,9 +114,12 @@ public abstract class ComponentHarness : BunitContext, IAsyncLifetime
             PassivationReason = passive ? "Toiminta loppunut" : null,
         };
         if (responsibleUserId is { } userId) customer.Responsibles.Add(new CustomerResponsible { UserId = userId });
-        await WithDbAsync(db => { db.Customers.Add(customer); return db.SaveChangesAsync(); });
-        return customer.Id;
+        return customer;
     }
+
+    /// <summary>Replaces this test's database with a copy of <paramref name="file"/>, a seeded template from
+    /// <see cref="Support.SeededTemplates"/>; call it before anything opens the database.</summary>
+    protected void UseDatabaseFrom(string file) => File.Copy(file, dbPath, overwrite: true);
 
     protected async Task<int> AddClassificationAsync(ClassificationTarget target, string name, int? parentId = null, bool retired = false)
     {

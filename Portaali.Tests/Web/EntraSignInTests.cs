@@ -149,9 +149,13 @@ public class EntraSignInTests
 }
 
 /// <summary>The page an unknown Entra account lands on, in both languages, anonymous.</summary>
-public class NotRegisteredPageTests : IDisposable
+public class NotRegisteredPageTests(NotRegisteredPageTests.App factory) : IClassFixture<NotRegisteredPageTests.App>
 {
-    private readonly PortaaliWebFactory factory = new() { Environment = "Production" };
+    /// <summary>One app in Production for both languages: the page is anonymous and changes nothing.</summary>
+    public sealed class App : PortaaliWebFactory
+    {
+        public App() => Environment = "Production";
+    }
 
     [Theory]
     [InlineData("fi", "Pyydä Portaalin ylläpitäjää lisäämään sinut käyttäjäksi")]
@@ -165,6 +169,4 @@ public class NotRegisteredPageTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(text, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
-
-    public void Dispose() => factory.Dispose();
 }

@@ -7,8 +7,9 @@ using Portaali.Web.Setup;
 
 namespace Portaali.Tests.Web;
 
-/// <summary>The nightly RFM job: registered at start-up with a stable id in Helsinki time, switched off by "off".</summary>
-public class SegmentJobsTests
+/// <summary>The nightly RFM job: registered at start-up with a stable id in Helsinki time, switched off by "off".
+/// The "off" cases share one app (each registers the job itself before switching it off); the options test starts its own.</summary>
+public class SegmentJobsTests(PortaaliWebFactory app) : IClassFixture<PortaaliWebFactory>
 {
     [Fact]
     public void The_app_registers_the_nightly_RFM_job_and_binds_its_options_from_Portaali_Rfm()
@@ -42,10 +43,8 @@ public class SegmentJobsTests
     {
         // The app's own storage and manager: a bare InMemoryStorage would log through Hangfire's global log provider,
         // which another test's app may have disposed already.
-        using var factory = new PortaaliWebFactory();
-        _ = factory.Server;
-        var storage = factory.Services.GetRequiredService<JobStorage>();
-        var manager = factory.Services.GetRequiredService<IRecurringJobManager>();
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
         SegmentJobs.Register(manager, new RfmOptions { Cron = "15 4 * * *" });
         using (var connection = storage.GetConnection())
             Assert.Equal("15 4 * * *", Assert.Single(connection.GetRecurringJobs(), j => j.Id == SegmentJobs.RfmJobId).Cron);

@@ -6,19 +6,32 @@ using Portaali.Core.Users;
 
 namespace Portaali.Tests.Web.Exports;
 
-/// <summary>A finished export's download over HTTP: its owner gets the file with a safe name, anyone else gets nothing.</summary>
-public class ExportDownloadEndpointTests : IDisposable
+/// <summary>A finished export's download over HTTP: its owner gets the file with a safe name, anyone else gets nothing.
+/// The tests share one app; each adds its own users and export.</summary>
+public class ExportDownloadEndpointTests(ExportDownloadEndpointTests.App factory) : IClassFixture<ExportDownloadEndpointTests.App>
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("portaali-web-exports-").FullName;
-    private readonly PortaaliWebFactory factory;
+    /// <summary>The app with its exports in a folder of its own, deleted with it.</summary>
+    public sealed class App : PortaaliWebFactory
+    {
+        public string Folder { get; } = Directory.CreateTempSubdirectory("portaali-web-exports-").FullName;
 
-    public ExportDownloadEndpointTests() =>
-        factory = new PortaaliWebFactory { Settings = { ["Portaali:Exports:Folder"] = folder, ["Hangfire:Server"] = "false" } };
+        public App()
+        {
+            Settings["Portaali:Exports:Folder"] = Folder;
+            Settings["Hangfire:Server"] = "false";
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        }
+    }
 
     /// <summary>A done export of <paramref name="owner"/> with a real workbook in the exports folder.</summary>
     private async Task<int> AddDoneExportAsync(AppUser owner)
     {
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        var path = Path.Combine(factory.Folder, $"{Guid.NewGuid():N}.xlsx");
         await using (var file = File.Create(path))
         await using (var excel = await ExcelWriter.CreateAsync(file))
         {
@@ -68,11 +81,5 @@ public class ExportDownloadEndpointTests : IDisposable
         Assert.Null(refused.Content.Headers.ContentDisposition);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/signin", anonymous.Headers.Location!.OriginalString);
-    }
-
-    public void Dispose()
-    {
-        factory.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 }

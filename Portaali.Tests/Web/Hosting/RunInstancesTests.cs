@@ -123,7 +123,11 @@ public class RunInstancesTests : IAsyncLifetime
         Assert.Equal(ImportStatus.Interrupted, await StatusAsync(survivor, onHere));
         Assert.Equal(ImportStatus.Running, await StatusAsync(survivor, onElsewhere));
 
-        await Task.Delay(TimeSpan.FromSeconds(TimeoutSeconds + 1)); // the other machine's instance stays silent
+        // The other machine's instance then stays silent past the timeout: its last beat moved back, rather than the test
+        // waiting the timeout out (the sweep judges the beat's age by the same clock).
+        await using (var db = survivor.OpenDb())
+            await db.AppInstances.Where(i => i.Id == elsewhere.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, DateTime.UtcNow.AddSeconds(-(TimeoutSeconds + 1))));
         await registry.BeatAsync(); // as every periodic sweep follows this instance's own beat
         await registry.SweepAsync();
         Assert.Equal(ImportStatus.Interrupted, await StatusAsync(survivor, onElsewhere));

@@ -3,10 +3,9 @@ using Portaali.Core.Users;
 
 namespace Portaali.Tests.Web.Offers;
 
-public class ProductAdminAccessTests : IDisposable
+/// <summary>Who opens the product register. The tests share one app; each adds the user it signs in as.</summary>
+public class ProductAdminAccessTests(PortaaliWebFactory factory) : IClassFixture<PortaaliWebFactory>
 {
-    private readonly PortaaliWebFactory factory = new();
-
     [Theory]
     [InlineData(UserGroup.AccountManager)]
     [InlineData(UserGroup.Management)]
@@ -29,6 +28,4 @@ public class ProductAdminAccessTests : IDisposable
         Assert.Contains("Tuoterekisteri", html);
         Assert.DoesNotContain("data-testid=\"forbidden\"", html);
     }
-
-    public void Dispose() => factory.Dispose();
 }
