@@ -23,5 +23,6 @@ public sealed class DemoBaseOnPostgreSql : IAsyncLifetime
 [CollectionDefinition(Name)]
 public class DemoBaseOnPostgreSqlCollection : ICollectionFixture<DemoBaseOnPostgreSql>
 {
-    public const string Name = "Seeded demo base on PostgreSQL";
+    // Not the seeding tests' "Seeded demo base on PostgreSQL": xUnit takes two definitions of one name as one collection.
+    public const string Name = "Demo base on PostgreSQL";
 }
