@@ -132,22 +132,34 @@ public class ActivityJourneyTests(PortaaliServer server)
         var planned = await db.Activities
             .Where(a => a.Participants.Any(p => p.User!.DisplayName == "Elina Rasi") && a.Status == ActivityStatus.Open && a.LocalDate >= from
                 && a.StartsAtUtc.Hour >= 6 && a.StartsAtUtc.Hour <= 14)
-            .OrderBy(a => a.StartsAtUtc).Select(a => new { a.Id, a.Title, a.LocalDate, a.StartsAtUtc }).FirstAsync();
+            .OrderBy(a => a.StartsAtUtc).Select(a => new { a.Id, a.Title, a.LocalDate, a.StartsAtUtc, a.DurationMinutes }).FirstAsync();
         var startsLocal = HelsinkiTime.ToLocal(planned.StartsAtUtc);
-        // Another day of the same ISO week, at 14 o'clock.
+        // Another day of the same ISO week, at the first hour from 14 o'clock on where the moved visit meets none of her
+        // activities: the demo base follows the date, and on some days a call at 14.15 covered the 14 o'clock slot.
         var targetDay = planned.LocalDate.DayOfWeek == DayOfWeek.Sunday ? planned.LocalDate.AddDays(-1) : planned.LocalDate.AddDays(1);
+        var busy = (await db.Activities
+            .Where(a => a.Participants.Any(p => p.User!.DisplayName == "Elina Rasi") && a.LocalDate == targetDay)
+            .Select(a => new { a.StartsAtUtc, a.DurationMinutes }).ToListAsync())
+            .Select(a => (From: HelsinkiTime.ToLocal(a.StartsAtUtc).TimeOfDay, To: HelsinkiTime.ToLocal(a.StartsAtUtc).TimeOfDay + TimeSpan.FromMinutes(Math.Max(a.DurationMinutes, 30))))
+            .ToList();
+        var hour = Enumerable.Range(14, 4).Concat(Enumerable.Range(8, 6)).First(h =>
+        {
+            var from = TimeSpan.FromHours(h);
+            var to = from + TimeSpan.FromMinutes(startsLocal.Minute + Math.Max(planned.DurationMinutes, 60));
+            return !busy.Any(b => b.From < to && from < b.To);
+        });
 
         var page = await server.SignInAsync("Elina Rasi");
         await page.GotoAsync($"/calendar?date={planned.LocalDate:yyyy-MM-dd}");
         await PortaaliServer.WaitForInteractiveAsync(page);
         var entry = page.Locator($"[data-testid=calendar-entry][data-activity-id='{planned.Id}']");
-        await entry.DragToAsync(page.Locator($"[data-slot='{targetDay:yyyy-MM-dd}T14']"));
+        await entry.DragToAsync(page.Locator($"[data-slot='{targetDay:yyyy-MM-dd}T{hour:00}']"));
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Siirretty");
 
         await page.ReloadAsync();
         await PortaaliServer.WaitForInteractiveAsync(page);
         await Expect(page.Locator($"[data-testid=calendar-day][data-date='{targetDay:yyyy-MM-dd}']").Locator($"[data-activity-id='{planned.Id}']"))
-            .ToContainTextAsync($"14.{startsLocal.Minute:00}");
+            .ToContainTextAsync($"{hour}.{startsLocal.Minute:00}");
         await using var after = server.OpenDb();
         Assert.Equal(targetDay, (await after.Activities.SingleAsync(a => a.Id == planned.Id)).LocalDate);
     }
