@@ -18,15 +18,19 @@ namespace Portaali.Core.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the DbContext factory of the provider and every feature service of Core. On PostgreSQL the
-    /// factory makes <see cref="PostgreSqlPortaaliDbContext"/>s (its own migrations), handed out as
+    /// <summary>Registers the DbContext factory of the provider and every feature service of Core. The factory pools its
+    /// contexts: a context made afresh costs more than the short queries the screens run with it (setting up its
+    /// internal services and connection), and every service makes one per call. The options carry
+    /// <see cref="SqliteFunctions"/> themselves, since a pooled context may not change its options when configured.
+    /// On PostgreSQL the factory makes <see cref="PostgreSqlPortaaliDbContext"/>s (its own migrations), handed out as
     /// <see cref="PortaaliDbContext"/> like SQLite's.</summary>
     public static IServiceCollection AddPortaaliCore(this IServiceCollection services, string connectionString,
         DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         if (provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContextFactory<PostgreSqlPortaaliDbContext>(o => PostgreSqlPortaaliDbContext.Configure(o, connectionString));
+            services.AddPooledDbContextFactory<PostgreSqlPortaaliDbContext>(o =>
+                PostgreSqlPortaaliDbContext.Configure(o, connectionString).AddInterceptors(SqliteFunctions.Instance));
             services.AddSingleton<IDbContextFactory<PortaaliDbContext>>(sp =>
                 new BaseContextFactory<PostgreSqlPortaaliDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlPortaaliDbContext>>()));
             // What asks for a scoped context rather than the factory (Data Protection's key store) gets the same type.
@@ -34,7 +38,8 @@ public static class DatabaseSetup
         }
         else
         {
-            services.AddDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString));
+            services.AddPooledDbContextFactory<PortaaliDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteFunctions.Instance));
+            services.AddScoped<PortaaliDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortaaliDbContext>>().CreateDbContext());
         }
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Jobs.InstanceOptions>();

@@ -21,8 +21,13 @@ public class PortaaliDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>For a provider's own context type, whose migrations EF Core keeps apart by that type.</summary>
     protected PortaaliDbContext(DbContextOptions options) : base(options) { }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(SqliteFunctions.Instance);
+    /// <summary>Adds <see cref="SqliteFunctions"/> where the options lack it. The app's pooled factory puts it in its
+    /// options, since a pooled context may not change them here.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(SqliteFunctions.Instance) != true)
+            optionsBuilder.AddInterceptors(SqliteFunctions.Instance);
+    }
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Contact> Contacts => Set<Contact>();
