@@ -44,12 +44,18 @@ internal sealed class Baselines(string connectionString, BaseFacts facts)
             """, p);
     }
 
+    /// <summary>The search box's question for a whole Business ID: active customers with it or with it as an external number
+    /// (the app finds both), counted up to 1,001, and the first page in name order.</summary>
     public async Task<int> BusinessIdAsync(string businessId)
     {
-        await ScalarAsync("SELECT COUNT(*) FROM Customers WHERE BusinessId = @id AND NOT IsPassive", ("@id", businessId));
-        return await RowsAsync("""
-            SELECT Id, Name, BusinessId, MunicipalityCode, Segment, SizeClass, Revenue, IsPassive FROM Customers
-            WHERE BusinessId = @id AND NOT IsPassive ORDER BY NameSearch, Id LIMIT 25
+        const string Matching = """
+            FROM Customers c WHERE NOT c.IsPassive AND c.Id IN (
+                SELECT Id FROM Customers WHERE BusinessId = @id UNION SELECT CustomerId FROM ExternalNumbers WHERE Number = @id)
+            """;
+        await ScalarAsync($"SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT 1001)", ("@id", businessId));
+        return await RowsAsync($"""
+            SELECT c.Id, c.Name, c.BusinessId, c.MunicipalityCode, c.Segment, c.SizeClass, c.Revenue, c.IsPassive
+            {Matching} ORDER BY c.NameSearch, c.Id LIMIT 25
             """, ("@id", businessId));
     }
 

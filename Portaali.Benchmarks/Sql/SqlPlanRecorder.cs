@@ -17,7 +17,7 @@ namespace Portaali.Sql;
 /// query's shape alone): asserting that a hot query searches an index rather than scanning a table of millions is what keeps
 /// it fast at scale. Add it with <see cref="AddTo"/>; read with <see cref="PlansOfAsync"/>.
 /// </summary>
-public sealed class SqlPlanRecorder : DbCommandInterceptor
+public sealed partial class SqlPlanRecorder : DbCommandInterceptor, ISqlBatchObserver
 {
     private readonly List<RecordedCommand> commands = [];
 
@@ -47,7 +47,7 @@ public sealed class SqlPlanRecorder : DbCommandInterceptor
         get { lock (commands) return [.. commands]; }
     }
 
-    /// <summary>The reads (SELECTs) recorded since <see cref="Clear"/>, each with its plan, read on a connection of its own.</summary>
+    /// <summary>The reads (SELECTs, with or without a WITH) recorded since <see cref="Clear"/>, each with its plan, read on a connection of its own.</summary>
     public IReadOnlyList<PlannedQuery> Explain(string databasePath)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
@@ -55,9 +55,10 @@ public sealed class SqlPlanRecorder : DbCommandInterceptor
         return Explain(connection);
     }
 
-    /// <summary>The reads (SELECTs) recorded since <see cref="Clear"/>, each with its plan, read on <paramref name="connection"/>.</summary>
+    /// <summary>The reads (SELECTs, with or without a WITH) recorded since <see cref="Clear"/>, each with its plan, read on <paramref name="connection"/>.</summary>
     public IReadOnlyList<PlannedQuery> Explain(SqliteConnection connection) =>
-        Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).Select(c => c.Explain(connection)).ToList();
+        Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || c.Sql.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase)).Select(c => c.Explain(connection)).ToList();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -85,12 +86,20 @@ public sealed class SqlPlanRecorder : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private void Record(DbCommand command)
+    /// <summary>A command of the app's hand-written SQL (Core's SqlBatch): each of its statements is recorded as one of EF's.</summary>
+    public void Running(DbCommand command) => Record(command, batch: true);
+
+    private void Record(DbCommand command, bool batch = false)
     {
-        if (!Active) return;
+        if (!Active || command is not SqliteCommand) return;
         var parameters = command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.SqliteType)).ToList();
-        lock (commands) commands.Add(new RecordedCommand(command.CommandText, parameters));
+        var statements = batch ? StatementEnd().Split(command.CommandText).Select(s => s.Trim()).Where(s => s.Length > 0) : [command.CommandText];
+        lock (commands) commands.AddRange(statements.Select(sql => new RecordedCommand(sql, parameters)));
     }
+
+    // A statement of a batch ends with a semicolon at the end of a line.
+    [GeneratedRegex(";[ \\t]*(?:\\r?\\n|$)")]
+    private static partial Regex StatementEnd();
 }
 
 /// <summary>One command EF sent, with its parameters' values and types (a plan can depend on both).</summary>
@@ -136,7 +145,7 @@ public sealed partial record PlannedQuery(string Sql, IReadOnlyList<string> Plan
 
     public override string ToString() => Sql + "\n-- plan:\n" + string.Join("\n", DrawnPlan);
 
-    [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]
+    [GeneratedRegex("\"(\\w+)\" AS \"?(\\w+)\"?")]
     private static partial Regex TableAlias();
 
     [GeneratedRegex("^SCAN (\\w+)")]

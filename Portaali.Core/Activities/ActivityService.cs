@@ -230,13 +230,17 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ofCustomer = db.Activities.AsNoTracking().Where(a => a.CustomerId == customerId);
-        if (onlyOpen) ofCustomer = ofCustomer.Where(a => a.Status != ActivityStatus.Done);
         // The index (CustomerId, StartsAtUtc) gives both the count and the newest first without sorting years of history.
-        var total = onlyOpen ? await ofCustomer.CountAsync(ct) : await CustomerActivityCount.For(db)(db, customerId, ct);
-        var rows = await ToRowsAsync(db, ofCustomer.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id)
-            .Take(Math.Clamp(take, 1, MaxCustomerRows)), ct);
-        return new PagedResult<ActivityRow>(rows, total);
+        // By hand in one command (SqlBatch): the count, the page with its participants' names, the templates' headings.
+        var where = """ "CustomerId" = @customer """ + (onlyOpen ? """ AND "Status" <> 'Done' """ : "");
+        await using var batch = await SqlBatch.RunAsync(db, $"""
+            SELECT COUNT(*) FROM "Activities" WHERE {where};
+            WITH page AS (SELECT "Id" FROM "Activities" WHERE {where} ORDER BY "StartsAtUtc" DESC, "Id" DESC LIMIT @take)
+            {RowsSql(db)};
+            {TemplateBodiesSql}
+            """, ct, ("@customer", customerId), ("@take", Math.Clamp(take, 1, MaxCustomerRows)));
+        var total = await batch.ReadFirstAsync(r => (int)r.GetInt64(0), ct);
+        return new PagedResult<ActivityRow>(await ReadRowsAsync(batch, rows => rows.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id), ct), total);
     }
 
     /// <summary>The first <paramref name="take"/> of everything the signed-in user takes part in that is not OK yet, overdue
@@ -247,28 +251,67 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var actor = await guard.SignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Both counts in one statement, each from the open participations' index: the total up to PagedCount.Cap (then
-        // "over"), the overdue exactly (a range of the same index, the user's open rows before now), however many there are.
-        var counts = await MyOpenCounts.For(db)(db, actor.Id, PagedCount.Cap + 1, now, ct);
-        var (total, isLowerBound) = counts is null ? (0, false) : counts.Total > PagedCount.Cap ? (PagedCount.Cap, true) : (counts.Total, false);
-        var overdue = counts?.Overdue ?? 0;
-        var rows = await ToRowsAsync(db, MyOpen(db, actor.Id).Take(Math.Clamp(take, 1, MaxMyOpenRows)), ct);
-        return new MyOpenPage(rows, total, isLowerBound, overdue);
+        // Both counts from the open participations' index: the total up to PagedCount.Cap (then "over"), the overdue
+        // exactly (a range of the same index, the user's open rows before now), however many there are. The page is ordered
+        // and limited on the participant rows' copies, so only its activities are read (as MyOpen below, which the
+        // desktop's widget composes). By hand in one command with the rows and the templates' headings (SqlBatch).
+        const string Open = """ FROM "ActivityParticipants" WHERE "UserId" = @user AND "IsOpen" """;
+        await using var batch = await SqlBatch.RunAsync(db, $"""
+            SELECT (SELECT COUNT(*) FROM (SELECT 1 {Open} LIMIT @cap) capped), (SELECT COUNT(*) {Open} AND "StartsAtUtc" < @now);
+            WITH page AS (SELECT "ActivityId" AS "Id" {Open} ORDER BY "StartsAtUtc", "ActivityId" LIMIT @take)
+            {RowsSql(db)};
+            {TemplateBodiesSql}
+            """, ct, ("@user", actor.Id), ("@cap", PagedCount.Cap + 1), ("@now", now), ("@take", Math.Clamp(take, 1, MaxMyOpenRows)));
+        var (count, overdue) = await batch.ReadFirstAsync(r => ((int)r.GetInt64(0), (int)r.GetInt64(1)), ct);
+        var (total, isLowerBound) = count > PagedCount.Cap ? (PagedCount.Cap, true) : (count, false);
+        return new MyOpenPage(await ReadRowsAsync(batch, rows => rows.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct), total, isLowerBound, overdue);
     }
 
-    private sealed record OpenCounts(int Total, int Overdue);
+    // The list rows of a page of activities by hand: the SELECT after a CTE "page" of the page's ids, each row with its type,
+    // keyword, customer and its participants' names in one column. The names come by the participants' key per row; EF Core
+    // would bring them as a join over every participant row (see ParticipantNamesAsync). The page is put in order here, in
+    // memory: SQLite would sort it in a temporary B-tree.
+    private static string RowsSql(PortaaliDbContext db)
+    {
+        var english = CoreText.ReaderIsEnglish;
+        return $"""
+            SELECT a."Id", a."StartsAtUtc", a."DurationMinutes", a."ActivityTypeId", {(english ? "COALESCE(t.\"NameEn\", t.\"Name\")" : "t.\"Name\"")}, t."Color",
+                   {(english ? "COALESCE(k.\"NameEn\", k.\"Name\")" : "k.\"Name\"")}, k."NeedsResolution", a."Title", a."Status", a."CustomerId", c."Name",
+                   a."Memo", a."Version",
+                   (SELECT {SqlBatch.StringList(db, "u.\"DisplayName\"")} FROM "ActivityParticipants" AS pp JOIN "Users" AS u ON u."Id" = pp."UserId" WHERE pp."ActivityId" = a."Id")
+            FROM page JOIN "Activities" AS a ON a."Id" = page."Id" JOIN "ActivityTypes" AS t ON t."Id" = a."ActivityTypeId"
+            LEFT JOIN "ActivityKeywords" AS k ON k."Id" = a."KeywordId" LEFT JOIN "Customers" AS c ON c."Id" = a."CustomerId"
+            """;
+    }
 
-    // Compiled once, as the other per-call lookups of the hot lists below: EF's per-call work of finding a LINQ query in
-    // its cache costs more than SQLite's answer from the index.
-    private static readonly PerModel<Func<PortaaliDbContext, int, int, DateTime, CancellationToken, Task<OpenCounts?>>> MyOpenCounts =
-        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, int userId, int cap, DateTime now, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
-            .Select(u => new OpenCounts(
-                db.ActivityParticipants.Where(p => p.UserId == userId && p.IsOpen).Take(cap).Count(),
-                db.ActivityParticipants.Count(p => p.UserId == userId && p.IsOpen && p.StartsAtUtc < now)))
-            .FirstOrDefault()));
+    private const string TemplateBodiesSql = """SELECT "Body", "BodyEn" FROM "ActivityTemplates";""";
 
-    private static readonly PerModel<Func<PortaaliDbContext, int, CancellationToken, Task<int>>> CustomerActivityCount =
-        new(() => EF.CompileAsyncQuery((PortaaliDbContext db, int customerId, CancellationToken ct) => db.Activities.Count(a => a.CustomerId == customerId)));
+    /// <summary>The rows of <see cref="RowsSql"/> put in <paramref name="order"/>, then the templates' bodies of
+    /// <see cref="TemplateBodiesSql"/>.</summary>
+    private async Task<List<ActivityRow>> ReadRowsAsync(SqlBatch batch, Func<IEnumerable<RowData>, IEnumerable<RowData>> order, CancellationToken ct)
+    {
+        var data = await batch.ReadAsync(r => new RowData(r.GetInt32(0), r.Utc(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetString(5),
+            r.Text(6), r.NullableBool(7), r.GetString(8), r.Enum<ActivityStatus>(9), r.NullableInt(10), r.Text(11), r.Text(12), r.GetGuid(13),
+            string.Join(", ", SqlBatch.SplitList(r.Text(14)).Order())), ct);
+        var bodies = await batch.ReadAsync(r => new TemplateBodies(r.GetString(0), r.Text(1)), ct);
+        var headings = data.Any(a => a.Memo is not null)
+            ? MemoPreview.Headings(bodies.SelectMany(t => t.BodyEn is null ? [t.Body] : new[] { t.Body, t.BodyEn }))
+            : new HashSet<string>();
+        return ToRows(order(data), headings);
+    }
+
+    private sealed record RowData(int Id, DateTime StartsAtUtc, int DurationMinutes, int ActivityTypeId, string TypeName, string Color,
+        string? KeywordName, bool? NeedsResolution, string Title, ActivityStatus Status, int? CustomerId, string? CustomerName, string? Memo,
+        Guid Version, string Participants);
+
+    private List<ActivityRow> ToRows(IEnumerable<RowData> data, IReadOnlySet<string> headings)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return data.Select(a => new ActivityRow(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.ActivityTypeId, a.TypeName,
+            a.Color, a.KeywordName, a.NeedsResolution ?? false, a.Title, a.Status, a.CustomerId, a.CustomerName,
+            a.Participants, a.Status != ActivityStatus.Done && a.StartsAtUtc < now,
+            MemoPreview.Format(a.Memo, headings), a.Version)).ToList();
+    }
 
     private sealed record ParticipantName(int ActivityId, string DisplayName);
 
@@ -493,11 +536,9 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         if (data.Count == 0) return [];
         var participants = await ParticipantNamesAsync(db, data.Select(a => a.Id).ToList(), ct);
         var headings = await MemoHeadingsAsync(db, data.Any(a => a.Memo is not null), ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return data.Select(a => new ActivityRow(a.Id, HelsinkiTime.ToLocal(a.StartsAtUtc), a.DurationMinutes, a.ActivityTypeId, a.TypeName,
-            a.Color, a.KeywordName, a.NeedsResolution ?? false, a.Title, a.Status, a.CustomerId, a.CustomerName,
-            participants.TryGetValue(a.Id, out var names) ? names : "", a.Status != ActivityStatus.Done && a.StartsAtUtc < now,
-            MemoPreview.Format(a.Memo, headings), a.Version)).ToList();
+        return ToRows(data.Select(a => new RowData(a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, a.TypeName, a.Color, a.KeywordName,
+            a.NeedsResolution, a.Title, a.Status, a.CustomerId, a.CustomerName, a.Memo, a.Version,
+            participants.TryGetValue(a.Id, out var names) ? names : "")), headings);
     }
 
     /// <summary>The participants' names of the given activities, joined in name order ("Aino Ääri, Pekka Öhman"); a

@@ -19,13 +19,22 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (CustomerFilter.WholeBusinessId(query) is { } businessId)
         {
-            var number = query.Text!.Trim();
-            var count = await CustomerFilter.CountByBusinessId.For(db)(db, businessId, number, PagedCount.Cap + 1, ct);
-            var listed = await CustomerFilter.PageByBusinessId.For(db)(db, businessId, number, Math.Max(0, query.Page) * query.PageSize, query.PageSize)
-                .ToListAsync(ct);
-            return new PagedResult<CustomerRow>(listed.Select(c => new CustomerRow(c.Id, c.Name, c.BusinessId, c.MunicipalityCode,
-                Municipalities.NameOf(c.MunicipalityCode), c.Segment, c.SizeClass, c.Revenue, c.IsPassive)).ToList(),
-                Math.Min(count, PagedCount.Cap), count > PagedCount.Cap);
+            // By hand in one command (SqlBatch): at 100,000 customers EF Core's work per statement was most of the lookup.
+            // The two keys as a union, so each is a seek of its own index on both providers.
+            const string Matching = """
+                FROM "Customers" AS c WHERE NOT c."IsPassive" AND c."Id" IN (
+                    SELECT "Id" FROM "Customers" WHERE "BusinessId" = @id UNION SELECT "CustomerId" FROM "ExternalNumbers" WHERE "Number" = @number)
+                """;
+            await using var batch = await SqlBatch.RunAsync(db, $"""
+                SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT @cap) capped;
+                SELECT c."Id", c."Name", c."BusinessId", c."MunicipalityCode", c."Segment", c."SizeClass", c."Revenue", c."IsPassive"
+                {Matching} ORDER BY c."NameSearch", c."Id" LIMIT @take OFFSET @skip;
+                """, ct, ("@id", businessId), ("@number", query.Text!.Trim()), ("@cap", PagedCount.Cap + 1),
+                ("@take", query.PageSize), ("@skip", Math.Max(0, query.Page) * query.PageSize));
+            var count = await batch.ReadFirstAsync(r => (int)r.GetInt64(0), ct);
+            var listed = await batch.ReadAsync(r => new CustomerRow(r.GetInt32(0), r.GetString(1), r.Text(2), r.Text(3),
+                Municipalities.NameOf(r.Text(3)), r.Enum<Segment>(4), r.GetInt32(5), r.NullableDecimal(6), r.GetBoolean(7)), ct);
+            return new PagedResult<CustomerRow>(listed, Math.Min(count, PagedCount.Cap), count > PagedCount.Cap);
         }
         var customers = await CustomerFilter.ApplyAsync(db, query, actor.Id, ct);
         // Counted up to PagedCount.Cap: past a thousand matches nobody reads the number, and counting 30,000 costs.

@@ -232,7 +232,7 @@ public class ActivityListsAtScalePlanTests(ActivityListsAtScaleTests.History his
         Assert.Equal(2, fromIndex.Count); // the counts (capped total and overdue, in one statement) and the page
         var page = fromIndex.Single(p => p.Sql.Contains("\"Title\"")).Plan;
         Assert.DoesNotContain(page, l => l.Contains("TEMP B-TREE"));
-        Assert.Contains(page, l => l == "SEARCH a0 USING INTEGER PRIMARY KEY (rowid=?)"); // only the page's activities are read
+        Assert.Contains(page, l => l == "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"); // only the page's activities are read
     }
 
     [Fact]

@@ -55,7 +55,9 @@ public class CustomerPagePlanTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(plans, p => p.ScansOf("Contacts", "ContactClassifications", "ExternalNumbers",
             "CustomerResponsibles", "CustomerClassifications", "Activities", "ActivityParticipants").Count > 0);
         // Every statement that reads the customer's own rows starts from an index (a SEARCH), the roles from the contacts'.
-        var rolesPlan = plans.Where(p => p.Sql.Contains("\"ContactClassifications\"")).SelectMany(p => p.Plan).ToList();
+        // (The roles' statement; the classification nodes' one also starts from them, and has its own test in LookupShapeTests.)
+        var rolesPlan = plans.Where(p => p.Sql.Contains("\"ContactClassifications\"") && !p.Sql.Contains("\"ClassificationNodes\""))
+            .SelectMany(p => p.Plan).ToList();
         Assert.StartsWith("SEARCH", Assert.Single(rolesPlan, l => l.Contains("IX_Contacts_CustomerId")));
         Assert.All(rolesPlan, l => Assert.StartsWith("SEARCH", l));
     }
