@@ -39,7 +39,10 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
             ctx.State[BatchKey] = new Dictionary<string, Known?>(StringComparer.Ordinal);
             return;
         }
-        var customers = (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.BusinessId!) && !c.IsPassive)
+        // The batch's thousands of keys as one parameter (a JSON array on SQLite, an array on PostgreSQL), not one parameter
+        // each as EF Core 10 sends a list by default: the statement with 5,000 parameters took 0.2–0.6 s to prepare and run
+        // on 100,000 customers, the one parameter 0.03–0.05 s.
+        var customers = (await db.Customers.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.BusinessId!) && !c.IsPassive)
                 .Select(c => new Customer
                 {
                     // Name first: its setter computes ComparableName, which the stored one then replaces.
@@ -52,9 +55,9 @@ public abstract class PrhHandler : ImportHandler<PrhCompany>
                 .ToListAsync(ct))
             .GroupBy(c => c.BusinessId!).Select(g => g.MinBy(c => c.Id)!).ToList(); // as one lookup would: the oldest of a repeated ID
         var customerIds = customers.Select(c => c.Id).ToList();
-        var profiles = await db.CompanyProfiles.AsNoTracking().Where(p => customerIds.Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
+        var profiles = await db.CompanyProfiles.AsNoTracking().Where(p => EF.Parameter(customerIds).Contains(p.CustomerId)).ToDictionaryAsync(p => p.CustomerId, ct);
         var industries = (await db.CustomerClassifications.AsNoTracking()
-                .Where(k => customerIds.Contains(k.CustomerId) && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
+                .Where(k => EF.Parameter(customerIds).Contains(k.CustomerId) && k.Node!.SystemKey!.StartsWith(IndustryRootKey + "."))
                 .Select(k => new { k.CustomerId, k.NodeId, Key = k.Node!.SystemKey!, k.Node.Name }).ToListAsync(ct))
             .ToLookup(k => k.CustomerId, k => new IndustryNode(k.NodeId, k.Key, k.Name));
         var known = ids.ToDictionary(id => id, _ => (Known?)null, StringComparer.Ordinal);
