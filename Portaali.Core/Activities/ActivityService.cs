@@ -321,8 +321,6 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
 
     private sealed record TemplateBodies(string Body, string? BodyEn);
 
-    private static readonly PerModel<Func<PortaaliDbContext, IAsyncEnumerable<TemplateBodies>>> AllTemplateBodies =
-        new(() => EF.CompileAsyncQuery((PortaaliDbContext db) => db.ActivityTemplates.AsNoTracking().Select(t => new TemplateBodies(t.Body, t.BodyEn))));
 
     /// <summary>"My open activities" shows this many at first and as many more at each "show more", up to <see cref="MaxMyOpenRows"/>.</summary>
     public const int MyOpenPageSize = 50;
@@ -527,18 +525,18 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     /// <paramref name="db"/>, the context the page query runs on: one context and one connection opening per list.</summary>
     internal async Task<List<ActivityRow>> ToRowsAsync(PortaaliDbContext db, IQueryable<Activity> activities, CancellationToken ct)
     {
-        var data = await activities.Select(a => new
-        {
-            a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, TypeName = (CoreText.ReaderIsEnglish ? a.Type!.NameEn ?? a.Type!.Name : a.Type!.Name), a.Type.Color,
-            KeywordName = (CoreText.ReaderIsEnglish ? a.Keyword!.NameEn ?? a.Keyword!.Name : a.Keyword!.Name), NeedsResolution = (bool?)a.Keyword.NeedsResolution, a.Title, a.Status, a.CustomerId,
-            CustomerName = a.Customer!.Name, a.Memo, a.Version,
-        }).ToListAsync(ct);
-        if (data.Count == 0) return [];
-        var participants = await ParticipantNamesAsync(db, data.Select(a => a.Id).ToList(), ct);
-        var headings = await MemoHeadingsAsync(db, data.Any(a => a.Memo is not null), ct);
-        return ToRows(data.Select(a => new RowData(a.Id, a.StartsAtUtc, a.DurationMinutes, a.ActivityTypeId, a.TypeName, a.Color, a.KeywordName,
-            a.NeedsResolution, a.Title, a.Status, a.CustomerId, a.CustomerName, a.Memo, a.Version,
-            participants.TryGetValue(a.Id, out var names) ? names : "")), headings);
+        // The page's ids in its order from the composed query, then its rows by hand in one command (SqlBatch, RowsSql).
+        var ids = await activities.Select(a => a.Id).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var (page, value) = SqlBatch.IdRows(db, "@ids", ids);
+        await using var batch = await SqlBatch.RunAsync(db, $"""
+            WITH page AS ({page})
+            {RowsSql(db)};
+            {TemplateBodiesSql}
+            """, ct, ("@ids", value));
+        var position = new Dictionary<int, int>(ids.Count);
+        foreach (var id in ids) position.TryAdd(id, position.Count);
+        return await ReadRowsAsync(batch, rows => rows.OrderBy(a => position[a.Id]), ct);
     }
 
     /// <summary>The participants' names of the given activities, joined in name order ("Aino Ääri, Pekka Öhman"); a
@@ -547,15 +545,6 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
     {
         var pairs = await ParticipantNames.For(db)(db, [.. activityIds]).ToListAsync(ct);
         return pairs.GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => p.DisplayName).Order()));
-    }
-
-    // The templates' headings (a handful of rows), so previews label them instead of running them into the text.
-    private static async Task<IReadOnlySet<string>> MemoHeadingsAsync(PortaaliDbContext db, bool needed, CancellationToken ct)
-    {
-        if (!needed) return new HashSet<string>();
-        // A memo may have been started from either language's template: both sets of headings are labelled.
-        var bodies = await AllTemplateBodies.For(db)(db).ToListAsync(ct);
-        return MemoPreview.Headings(bodies.SelectMany(t => t.BodyEn is null ? [t.Body] : new[] { t.Body, t.BodyEn }));
     }
 
     private static string StatusText(ActivityStatus status) => status switch

@@ -38,6 +38,13 @@ internal sealed class SqlBatch : IAsyncDisposable
     public static string StringList(PortaaliDbContext db, string expression) =>
         db is PostgreSqlPortaaliDbContext ? $"string_agg({expression}, chr(31))" : $"group_concat({expression}, char(31))";
 
+    /// <summary>A SELECT of the ids in one parameter, one row each in a column "Id" (SQLite: a JSON array through
+    /// <c>json_each</c>; PostgreSQL: an array through <c>unnest</c>), and that parameter's value.</summary>
+    public static (string Select, object Value) IdRows(PortaaliDbContext db, string parameter, IReadOnlyCollection<int> ids) =>
+        db is PostgreSqlPortaaliDbContext
+            ? ($"""SELECT unnest({parameter}) AS "Id" """, ids.ToArray())
+            : ($"""SELECT value AS "Id" FROM json_each({parameter})""", System.Text.Json.JsonSerializer.Serialize(ids));
+
     public static IEnumerable<string> SplitList(string? list) =>
         string.IsNullOrEmpty(list) ? [] : list.Split(ListSeparator);
 
