@@ -45,6 +45,13 @@ internal sealed class SqlBatch : IAsyncDisposable
             ? ($"""SELECT unnest({parameter}) AS "Id" """, ids.ToArray())
             : ($"""SELECT value AS "Id" FROM json_each({parameter})""", System.Text.Json.JsonSerializer.Serialize(ids));
 
+    /// <summary>As <see cref="IdRows"/> for texts, one row each in a column "Value", in the order given (SQLite reads
+    /// <c>json_each</c> in the array's order).</summary>
+    public static (string Select, object Value) TextRows(PortaaliDbContext db, string parameter, IReadOnlyCollection<string> texts) =>
+        db is PostgreSqlPortaaliDbContext
+            ? ($"""SELECT unnest({parameter}) AS "Value" """, texts.ToArray())
+            : ($"""SELECT value AS "Value" FROM json_each({parameter})""", System.Text.Json.JsonSerializer.Serialize(texts));
+
     public static IEnumerable<string> SplitList(string? list) =>
         string.IsNullOrEmpty(list) ? [] : list.Split(ListSeparator);
 
