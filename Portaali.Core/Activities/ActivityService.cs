@@ -235,10 +235,11 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         var where = """ "CustomerId" = @customer """ + (onlyOpen ? """ AND "Status" <> 'Done' """ : "");
         await using var batch = await SqlBatch.RunAsync(db, $"""
             SELECT COUNT(*) FROM "Activities" WHERE {where};
-            WITH page AS (SELECT "Id" FROM "Activities" WHERE {where} ORDER BY "StartsAtUtc" DESC, "Id" DESC LIMIT @take)
+            WITH page AS (SELECT "Id" FROM "Activities" WHERE {where} ORDER BY "StartsAtUtc" DESC, "Id" DESC
+                LIMIT {SqlBatch.Count(Math.Clamp(take, 1, MaxCustomerRows))})
             {RowsSql(db)};
             {TemplateBodiesSql}
-            """, ct, ("@customer", customerId), ("@take", Math.Clamp(take, 1, MaxCustomerRows)));
+            """, ct, ("@customer", customerId));
         var total = await batch.ReadFirstAsync(r => (int)r.GetInt64(0), ct);
         return new PagedResult<ActivityRow>(await ReadRowsAsync(batch, rows => rows.OrderByDescending(a => a.StartsAtUtc).ThenByDescending(a => a.Id), ct), total);
     }
@@ -257,11 +258,11 @@ public class ActivityService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
         // desktop's widget composes). By hand in one command with the rows and the templates' headings (SqlBatch).
         const string Open = """ FROM "ActivityParticipants" WHERE "UserId" = @user AND "IsOpen" """;
         await using var batch = await SqlBatch.RunAsync(db, $"""
-            SELECT (SELECT COUNT(*) FROM (SELECT 1 {Open} LIMIT @cap) capped), (SELECT COUNT(*) {Open} AND "StartsAtUtc" < @now);
-            WITH page AS (SELECT "ActivityId" AS "Id" {Open} ORDER BY "StartsAtUtc", "ActivityId" LIMIT @take)
+            SELECT (SELECT COUNT(*) FROM (SELECT 1 {Open} LIMIT {SqlBatch.Count(PagedCount.Cap + 1)}) capped), (SELECT COUNT(*) {Open} AND "StartsAtUtc" < @now);
+            WITH page AS (SELECT "ActivityId" AS "Id" {Open} ORDER BY "StartsAtUtc", "ActivityId" LIMIT {SqlBatch.Count(Math.Clamp(take, 1, MaxMyOpenRows))})
             {RowsSql(db)};
             {TemplateBodiesSql}
-            """, ct, ("@user", actor.Id), ("@cap", PagedCount.Cap + 1), ("@now", now), ("@take", Math.Clamp(take, 1, MaxMyOpenRows)));
+            """, ct, ("@user", actor.Id), ("@now", now));
         var (count, overdue) = await batch.ReadFirstAsync(r => ((int)r.GetInt64(0), (int)r.GetInt64(1)), ct);
         var (total, isLowerBound) = count > PagedCount.Cap ? (PagedCount.Cap, true) : (count, false);
         return new MyOpenPage(await ReadRowsAsync(batch, rows => rows.OrderBy(a => a.StartsAtUtc).ThenBy(a => a.Id), ct), total, isLowerBound, overdue);

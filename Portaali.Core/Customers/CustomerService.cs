@@ -26,11 +26,11 @@ public class CustomerService(IDbContextFactory<PortaaliDbContext> dbFactory, Acc
                     SELECT "Id" FROM "Customers" WHERE "BusinessId" = @id UNION SELECT "CustomerId" FROM "ExternalNumbers" WHERE "Number" = @number)
                 """;
             await using var batch = await SqlBatch.RunAsync(db, $"""
-                SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT @cap) capped;
+                SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT {SqlBatch.Count(PagedCount.Cap + 1)}) capped;
                 SELECT c."Id", c."Name", c."BusinessId", c."MunicipalityCode", c."Segment", c."SizeClass", c."Revenue", c."IsPassive"
-                {Matching} ORDER BY c."NameSearch", c."Id" LIMIT @take OFFSET @skip;
-                """, ct, ("@id", businessId), ("@number", query.Text!.Trim()), ("@cap", PagedCount.Cap + 1),
-                ("@take", query.PageSize), ("@skip", Math.Max(0, query.Page) * query.PageSize));
+                {Matching} ORDER BY c."NameSearch", c."Id"
+                LIMIT {SqlBatch.Count(query.PageSize)} OFFSET {SqlBatch.Count(Math.Max(0, query.Page) * query.PageSize)};
+                """, ct, ("@id", businessId), ("@number", query.Text!.Trim()));
             var count = await batch.ReadFirstAsync(r => (int)r.GetInt64(0), ct);
             var listed = await batch.ReadAsync(r => new CustomerRow(r.GetInt32(0), r.GetString(1), r.Text(2), r.Text(3),
                 Municipalities.NameOf(r.Text(3)), r.Enum<Segment>(4), r.GetInt32(5), r.NullableDecimal(6), r.GetBoolean(7)), ct);

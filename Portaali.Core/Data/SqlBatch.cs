@@ -52,6 +52,11 @@ internal sealed class SqlBatch : IAsyncDisposable
             ? ($"""SELECT unnest({parameter}) AS "Value" """, texts.ToArray())
             : ($"""SELECT value AS "Value" FROM json_each({parameter})""", System.Text.Json.JsonSerializer.Serialize(texts));
 
+    /// <summary>A count the code computes (a page size, an offset, a cap) written into the SQL as it is, not bound: a bound
+    /// LIMIT cost SQLite 50–100 µs more per lookup than the same number written out (the Business ID search at 100,000
+    /// customers: 0.23 ms against 0.17 ms for its two statements). Never for anything a person typed.</summary>
+    public static string Count(int value) => Math.Max(0, value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static IEnumerable<string> SplitList(string? list) =>
         string.IsNullOrEmpty(list) ? [] : list.Split(ListSeparator);
 
