@@ -31,7 +31,7 @@ internal static class ImportBenchmark
         }
         var zip = Path.Combine(work, "all_companies.zip");
         BulkStreaming.Write(zip, ours, ours.Count, every: 1);
-        var once = new ScaleRunOptions { MinRuns = 1, MaxRuns = 1 };
+        var once = new ScaleRunOptions { MinRuns = 1, MaxRuns = 1, QuickTime = TimeSpan.Zero };
 
         log.WriteLine($"  PRH bulk import of {ours.Count:N0} records …");
         ImportRunRow? first = null, again = null;
@@ -43,7 +43,7 @@ internal static class ImportBenchmark
         var auditAfterAgain = await AuditRowsAsync(app);
         log.WriteLine($"    re-run {againMs / 1000:0.0} s: {Counts(again!)}");
 
-        int plainWritten = 0, plainSame = 0;
+        int plainWritten = 0, plainSame = 0, plainDiffering = 0;
         // The first import's baseline starts from the base as the import found it, on a copy of its own: the same values change
         // (index entries move, the name search is rewritten), where writing the import's result again would change nothing.
         var plainCopy = Path.Combine(work, "baseline.db");
@@ -53,8 +53,14 @@ internal static class ImportBenchmark
         var (_, updateMs, _, _, _) = await ScaleBenchmark.TimeAsync(async () => plainWritten = await PlainUpdatesAsync(plainConnection, zip), once);
         SqliteConnection.ClearAllPools();
         File.Delete(plainCopy);
-        var (_, readMs, _, _, _) = await ScaleBenchmark.TimeAsync(async () => plainSame = await PlainReadsAsync(app.ConnectionString, zip), once);
-        log.WriteLine($"    by hand: {plainWritten:N0} written on a fresh copy, then {plainSame:N0} read back and compared");
+        var (_, readMs, _, _, _) = await ScaleBenchmark.TimeAsync(async () =>
+        {
+            (plainSame, plainDiffering) = await PlainReadsAsync(app.ConnectionString, zip);
+            return plainSame;
+        }, once);
+        // The baseline maps the file more simply than the import (the street without its building number's rules, the
+        // form's text): its count of differences is its own, shown so the comparisons are plainly work done.
+        log.WriteLine($"    by hand: {plainWritten:N0} written on a fresh copy, then {plainSame:N0} read back and compared ({plainDiffering:N0} differ from its simple mapping)");
         return
         [
             new ScaleRow($"PRH bulk import, {ours.Count:N0} records matching the customers", "≤ 60 s", 60_000, 1, firstMs, firstMs, firstAllocated,
@@ -271,7 +277,7 @@ internal static class ImportBenchmark
     /// <summary>What an unchanged re-run must at least do by hand: read the same file, find each customer by Business ID with
     /// the fields the import maps, its profile's registry version and its imported industry, and compare them; no writes.
     /// Returns how many were found and compared.</summary>
-    private static async Task<int> PlainReadsAsync(string connectionString, string zip)
+    private static async Task<(int Compared, int Differing)> PlainReadsAsync(string connectionString, string zip)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -299,13 +305,8 @@ internal static class ImportBenchmark
                 || reader.GetValue(9) as string != $"imported-industry.{company.MainBusinessLine?.TypeCodeSet ?? "TOIMI"}.{r.Industry}")
                 differing++;
         }
-        Differing = differing;
-        return compared;
+        return (compared, differing);
     }
-
-    /// <summary>How many of the last <see cref="PlainReadsAsync"/> differed from its simple mapping of the file (the
-    /// comparisons are the work measured; the baseline does not map every field as the import does).</summary>
-    internal static int Differing { get; private set; }
 }
 
 /// <summary>The import engine's information lines (a run's phase times) in the benchmark's log.</summary>

@@ -46,7 +46,7 @@ public static class ScaleMarkdown
             .AppendLine("called as the UI calls them, each beside its baseline measured in the same run: the same question as hand-written")
             .AppendLine("SQL on the same file, the same rows through a bare SpreadCheetah writer, the import's job by hand (the same file")
             .AppendLine("read, the same rows written by plain prepared statements).")
-            .AppendLine("Median and p95 over an adaptive number of runs (3–20, up to 20 s each); the imports run once.").AppendLine()
+            .AppendLine("Median and p95 over an adaptive number of runs (3–20, up to 20 s each; up to 200 while they fit in a second); the imports run once.").AppendLine()
             .AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({Cpu()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}.")
             .AppendLine($"Base (generator v{ScaleGenerator.Version}, scale {scale.ToString(inv)}): {report.BaseDescription}; file {size / (1 << 20):N0} MiB" +
                 (generated is null ? ", from the cache." : $", generated in this run in {generated.Elapsed.TotalSeconds:0} s."))
