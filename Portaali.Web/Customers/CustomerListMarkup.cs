@@ -62,16 +62,14 @@ public static class CustomerListMarkup
     {
         string Opening(string label, string? style = null) =>
             Cell + Html.Encode(texts[label]) + (style is null ? "\">" : "\" style=\"" + style + "\">");
-        string Chip(Color colour, string label, string extraClass) =>
-            $"<span class=\"{SegmentChip.ChipClass(colour)} {extraClass}\"><span class=\"mud-chip-content\">{Html.Encode(label)}</span></span>";
         return new Texts(
             Opening("Name"),
             Opening("BusinessId"),
             Opening("Municipality"),
             Enum.GetValues<Segment>().ToDictionary(s => s,
-                s => Opening("Segment") + Chip(SegmentChip.Colour(s), texts["Segment_" + s], "segment-chip") + "</td>"),
+                s => Opening("Segment") + SegmentChip.Markup(s, texts) + "</td>"),
             Opening("SizeClass") + "<span data-testid=\"customer-size\">",
             Opening("Revenue", "text-align:right;white-space:nowrap") + "<span data-testid=\"customer-revenue\">",
-            Chip(Color.Default, texts["Passive"], "ml-2"));
+            SegmentChip.ChipHtml(Color.Default, texts["Passive"], "ml-2"));
     }
 }
