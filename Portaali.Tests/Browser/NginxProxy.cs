@@ -89,7 +89,7 @@ public sealed partial class NginxProxy(string folder, IReadOnlyList<string> inst
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(Separator))
-            .Select(field => new ProxiedRequest(field[0], int.Parse(field[1]), field[2]))
+            .Select(field => new ProxiedRequest(field[0], int.Parse(field[1], System.Globalization.CultureInfo.InvariantCulture), field[2]))
             .ToList();
     }
 
