@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portaali.Core.Customers;
 using Portaali.Core.Data;
 using Portaali.Core.Users;
@@ -11,7 +12,8 @@ namespace Portaali.Tests.Integration.Data;
 /// if it were "07375462", and glibc's give no place to the U+FFFF that ends the customer search's prefix range. The
 /// Business ID column is therefore in the C collation on PostgreSQL (migration BusinessIdCollation): its ranges are byte
 /// ranges whatever the database's collation. This runs the search on a database created with such a collation (ICU's:
-/// Debian's image has no glibc fi_FI locale).
+/// Debian's image has no glibc fi_FI locale). ICU's shifted ordering still puts U+FFFF last, so the search alone would pass
+/// here without the C collation too; the column's collation is therefore checked as well, which fails if it is lost.
 /// </summary>
 public class BusinessIdCollationTests
 {
@@ -30,5 +32,11 @@ public class BusinessIdCollationTests
         }
         var exact = await h.Customers.SearchAsync(new CustomerQuery { Text = "0737546-" });
         Assert.Equal(["Äänekosken Kuljetus Oy"], exact.Items.Select(c => c.Name));
+
+        await using var db = h.Db();
+        var collation = await db.Database.SqlQueryRaw<string>("""
+            SELECT collation_name AS "Value" FROM information_schema.columns WHERE table_name = 'Customers' AND column_name = 'BusinessId'
+            """).SingleAsync();
+        Assert.Equal("C", collation);
     }
 }
