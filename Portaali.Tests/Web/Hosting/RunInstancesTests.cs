@@ -3,6 +3,9 @@ using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portaali.Core.Data;
 using Portaali.Core.Imports;
 using Portaali.Core.Jobs;
 using Portaali.Core.Users;
@@ -133,6 +136,63 @@ public class RunInstancesTests : IAsyncLifetime
         Assert.Equal(ImportStatus.Interrupted, await StatusAsync(survivor, onElsewhere));
         await using var check = survivor.OpenDb();
         Assert.Equal([survivor.Services.GetRequiredService<ThisInstance>().Id], await check.AppInstances.Select(i => i.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_instance_takes_another_for_gone_only_after_watching_it_stay_silent_for_the_timeout()
+    {
+        // A watcher on a clock of the test's own beside an instance whose own sweeps stay out of the way (an hour apart).
+        var host = StartInstance(heartbeatSeconds: 3600);
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
+        var options = Options.Create(new InstanceOptions { HeartbeatSeconds = 1, InstanceTimeoutSeconds = TimeoutSeconds });
+        var watcher = new InstanceRegistry(host.Services.GetRequiredService<IDbContextFactory<PortaaliDbContext>>(), new ThisInstance(options),
+            options, clock, host.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<InstanceRegistry>.Instance);
+        var other = new AppInstance
+        {
+            Id = "toinen-palvelin:4242:alive", MachineName = "toinen-palvelin", ProcessId = 4242,
+            ProcessStartedAt = clock.UtcNow.UtcDateTime.AddHours(-1), StartedAt = clock.UtcNow.UtcDateTime.AddHours(-1),
+            HeartbeatAt = clock.UtcNow.UtcDateTime,
+        };
+        await using (var db = host.OpenDb())
+        {
+            db.AppInstances.Add(other);
+            await db.SaveChangesAsync();
+        }
+        var run = await AddRunAsync(host, ImportStatus.Running, other.Id);
+        async Task OtherBeatsAsync()
+        {
+            await using var db = host.OpenDb();
+            await db.AppInstances.Where(i => i.Id == other.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, clock.UtcNow.UtcDateTime));
+        }
+        async Task<ImportStatus> WatcherBeatsAsync()
+        {
+            await watcher.BeatAsync();
+            await watcher.SweepAsync();
+            return await StatusAsync(host, run);
+        }
+
+        // The machine held both up (paused, or a starved process): the watcher starts twice the timeout after the other's
+        // last beat. Starting, it has watched no one.
+        clock.Advance(TimeSpan.FromSeconds(2 * TimeoutSeconds));
+        await watcher.JoinAsync();
+        Assert.Equal(ImportStatus.Running, await StatusAsync(host, run));
+        await OtherBeatsAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(ImportStatus.Running, await WatcherBeatsAsync());
+
+        // Both held up again: the watcher's next beat comes twice the timeout late, and it did not see the other's fail to come.
+        clock.Advance(TimeSpan.FromSeconds(2 * TimeoutSeconds));
+        Assert.Equal(ImportStatus.Running, await WatcherBeatsAsync());
+
+        // The other beats once more, then stays silent while the watcher beats every second: gone after the timeout, not before.
+        await OtherBeatsAsync();
+        for (var second = 1; second <= TimeoutSeconds; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(ImportStatus.Running, await WatcherBeatsAsync());
+        }
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(ImportStatus.Interrupted, await WatcherBeatsAsync());
     }
 
     protected static async Task<int> AddRunAsync(PortaaliWebFactory instance, ImportStatus status, string? instanceId)
